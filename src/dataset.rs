@@ -1,0 +1,332 @@
+//! The resolved, indexed data folder: entries by id, vocabulary look-ups and the area
+//! hierarchy (kommun in län in riket). Search, matching, validation and reports all read this.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use crate::model::{
+    Aktor, AktorstypVokabular, Behov, BehovVokabular, Insats, Installningar, MalgruppVokabular,
+    Omrade, OmradeVokabular, SprakVokabular,
+};
+use crate::problem::Problem;
+use crate::text::{Lexicon, Term, fold};
+
+/// One loaded entry with its id and its file (relative to the data folder).
+#[derive(Debug, Clone)]
+pub struct Entry<T> {
+    pub id: String,
+    pub file: PathBuf,
+    pub data: T,
+}
+
+/// Everything loaded from a data folder.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    pub root: PathBuf,
+    pub installningar: Option<Installningar>,
+    pub vokabular: Vokabular,
+    pub aktorer: BTreeMap<String, Entry<Aktor>>,
+    /// Keyed by the full id `aktor-id/insats-id`.
+    pub insatser: BTreeMap<String, Entry<Insats>>,
+    pub behov: BTreeMap<String, Entry<Behov>>,
+    /// Actor folders that exist, even when their `aktor.toml` could not be loaded: references
+    /// to them are not reported twice.
+    pub known_aktor_ids: BTreeSet<String>,
+    /// Problems found while loading (syntax, structure, files).
+    pub problems: Vec<Problem>,
+    pub files_total: usize,
+    /// Files with an error that kept them out of the dataset.
+    pub broken_files: BTreeSet<PathBuf>,
+}
+
+impl Dataset {
+    /// The actor an offering belongs to (`aktor/insats` → `aktor`).
+    pub fn aktor_of(insats_id: &str) -> &str {
+        insats_id.split('/').next().unwrap_or_default()
+    }
+}
+
+/// A place: all of Sweden, a län or a kommun (by SCB code).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Area {
+    Riket,
+    Lan(String),
+    Kommun(String),
+}
+
+/// How a written area relates to the area vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AreaResolution {
+    /// A code, an exact name, or `riket`.
+    Exact(Area),
+    /// Clear, but not as the data format writes it (`vaxjo`, `Växjö kommun`): the canonical
+    /// name to write instead.
+    Alias(Area, String),
+    /// Unknown; the closest names.
+    Unknown(Vec<String>),
+}
+
+/// Sweden's län and kommuner, with look-ups by code and name.
+#[derive(Debug, Clone, Default)]
+pub struct Areas {
+    lan: Vec<Omrade>,
+    kommun: Vec<Omrade>,
+    by_code: HashMap<String, Area>,
+    by_name: HashMap<String, Area>,
+    by_fold: HashMap<String, Vec<Area>>,
+}
+
+impl Areas {
+    pub fn new(vok: &OmradeVokabular) -> Self {
+        let mut a = Areas {
+            lan: vok.lan.clone(),
+            kommun: vok.kommun.clone(),
+            ..Areas::default()
+        };
+        for l in &vok.lan {
+            a.add(Area::Lan(l.kod.clone()), l);
+        }
+        for k in &vok.kommun {
+            a.add(Area::Kommun(k.kod.clone()), k);
+        }
+        a
+    }
+
+    fn add(&mut self, area: Area, o: &Omrade) {
+        self.by_code.insert(o.kod.clone(), area.clone());
+        self.by_name.entry(o.namn.clone()).or_insert_with(|| area.clone());
+        self.by_fold.entry(fold(&o.namn)).or_default().push(area);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lan.is_empty() && self.kommun.is_empty()
+    }
+
+    pub fn lan(&self) -> &[Omrade] {
+        &self.lan
+    }
+
+    pub fn kommuner(&self) -> &[Omrade] {
+        &self.kommun
+    }
+
+    /// The name of an area, as written in reports.
+    pub fn name(&self, area: &Area) -> String {
+        let find = |list: &[Omrade], kod: &str| {
+            list.iter()
+                .find(|o| o.kod == kod)
+                .map_or_else(|| kod.to_owned(), |o| o.namn.clone())
+        };
+        match area {
+            Area::Riket => "hela Sverige".into(),
+            Area::Lan(kod) => find(&self.lan, kod),
+            Area::Kommun(kod) => find(&self.kommun, kod),
+        }
+    }
+
+    /// Resolves a written area: code, exact name, `riket`; else a folded or "… kommun" alias;
+    /// else the closest names.
+    pub fn resolve(&self, written: &str) -> AreaResolution {
+        if written == "riket" {
+            return AreaResolution::Exact(Area::Riket);
+        }
+        if let Some(a) = self.by_code.get(written).or_else(|| self.by_name.get(written)) {
+            return AreaResolution::Exact(a.clone());
+        }
+        let folded = fold(written);
+        if folded == "riket" || folded == "sverige" || folded == "hela sverige" {
+            return AreaResolution::Alias(Area::Riket, "riket".into());
+        }
+        let stripped = folded
+            .strip_suffix(" kommun")
+            .or_else(|| folded.strip_suffix(" stad"))
+            .unwrap_or(&folded);
+        for key in [folded.as_str(), stripped, &format!("{stripped}s lan"), &format!("{stripped} lan")] {
+            if let Some(areas) = self.by_fold.get(key) {
+                if let [only] = areas.as_slice() {
+                    return AreaResolution::Alias(only.clone(), self.name(only));
+                }
+            }
+        }
+        let names = self.lan.iter().chain(self.kommun.iter()).map(|o| o.namn.as_str());
+        let mut close: Vec<String> = crate::text::closest_str(written, names)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        if close.is_empty() {
+            // Folded duplicates (Håbo/Habo): offer all of them.
+            if let Some(areas) = self.by_fold.get(stripped) {
+                close = areas.iter().map(|a| self.name(a)).collect();
+            }
+        }
+        AreaResolution::Unknown(close)
+    }
+
+    /// Whether `outer` covers `inner`: riket covers everything, a län its kommuner.
+    pub fn contains(outer: &Area, inner: &Area) -> bool {
+        match (outer, inner) {
+            (Area::Riket, _) => true,
+            (Area::Lan(l), Area::Lan(m)) => l == m,
+            (Area::Lan(l), Area::Kommun(k)) => k.starts_with(l.as_str()) && k.len() == 4,
+            (Area::Kommun(a), Area::Kommun(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The five vocabularies, prepared for look-ups. A vocabulary that could not be loaded is
+/// `None`, and values against it are not checked (its own file's problems say why).
+#[derive(Debug, Clone, Default)]
+pub struct Vokabular {
+    pub kategorier: Option<Lexicon>,
+    pub grupper: Option<Lexicon>,
+    pub behov_raw: BehovVokabular,
+    pub malgrupper: Option<Lexicon>,
+    pub aktorstyper: Option<Lexicon>,
+    pub sprak: Option<Lexicon>,
+    pub omraden: Option<Areas>,
+    /// The files the vocabularies came from.
+    pub files: BTreeMap<&'static str, PathBuf>,
+}
+
+impl Vokabular {
+    pub fn build(
+        behov: Option<(BehovVokabular, PathBuf)>,
+        malgrupper: Option<(MalgruppVokabular, PathBuf)>,
+        aktorstyper: Option<(AktorstypVokabular, PathBuf)>,
+        omraden: Option<(OmradeVokabular, PathBuf)>,
+        sprak: Option<(SprakVokabular, PathBuf)>,
+    ) -> Self {
+        let mut v = Vokabular::default();
+        if let Some((b, file)) = behov {
+            v.kategorier = Some(Lexicon::new(
+                b.kategori
+                    .iter()
+                    .map(|k| Term {
+                        id: k.id.clone(),
+                        namn: k.namn.clone(),
+                        synonymer: k.synonymer.clone(),
+                    })
+                    .collect(),
+            ));
+            v.grupper = Some(Lexicon::new(
+                b.grupp
+                    .iter()
+                    .map(|g| Term {
+                        id: g.id.clone(),
+                        namn: g.namn.clone(),
+                        synonymer: Vec::new(),
+                    })
+                    .collect(),
+            ));
+            v.behov_raw = b;
+            v.files.insert("behov", file);
+        }
+        if let Some((m, file)) = malgrupper {
+            v.malgrupper = Some(Lexicon::new(
+                m.malgrupp
+                    .into_iter()
+                    .map(|o| Term {
+                        id: o.id,
+                        namn: o.namn,
+                        synonymer: o.synonymer,
+                    })
+                    .collect(),
+            ));
+            v.files.insert("malgrupper", file);
+        }
+        if let Some((t, file)) = aktorstyper {
+            v.aktorstyper = Some(Lexicon::new(
+                t.typ
+                    .into_iter()
+                    .map(|o| Term {
+                        id: o.id,
+                        namn: o.namn,
+                        synonymer: Vec::new(),
+                    })
+                    .collect(),
+            ));
+            v.files.insert("aktorstyper", file);
+        }
+        if let Some((s, file)) = sprak {
+            v.sprak = Some(Lexicon::new(
+                s.sprak
+                    .into_iter()
+                    .map(|o| Term {
+                        id: o.kod,
+                        namn: o.namn,
+                        synonymer: o.synonymer,
+                    })
+                    .collect(),
+            ));
+            v.files.insert("sprak", file);
+        }
+        if let Some((o, file)) = omraden {
+            v.omraden = Some(Areas::new(&o));
+            v.files.insert("omraden", file);
+        }
+        v
+    }
+
+    /// The categories of a group, in vocabulary order.
+    pub fn kategorier_i_grupp(&self, grupp: &str) -> Vec<&str> {
+        self.behov_raw
+            .kategori
+            .iter()
+            .filter(|k| k.grupp == grupp)
+            .map(|k| k.id.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn areas() -> Areas {
+        let o = |kod: &str, namn: &str| Omrade {
+            kod: kod.into(),
+            namn: namn.into(),
+        };
+        Areas::new(&OmradeVokabular {
+            lan: vec![o("07", "Kronobergs län"), o("03", "Uppsala län"), o("06", "Jönköpings län")],
+            kommun: vec![o("0780", "Växjö"), o("0764", "Alvesta"), o("0305", "Håbo"), o("0643", "Habo")],
+        })
+    }
+
+    #[test]
+    fn codes_names_and_riket_resolve_exactly() {
+        let a = areas();
+        assert_eq!(a.resolve("0780"), AreaResolution::Exact(Area::Kommun("0780".into())));
+        assert_eq!(a.resolve("Växjö"), AreaResolution::Exact(Area::Kommun("0780".into())));
+        assert_eq!(a.resolve("Kronobergs län"), AreaResolution::Exact(Area::Lan("07".into())));
+        assert_eq!(a.resolve("riket"), AreaResolution::Exact(Area::Riket));
+        assert_eq!(a.resolve("Håbo"), AreaResolution::Exact(Area::Kommun("0305".into())));
+        assert_eq!(a.resolve("Habo"), AreaResolution::Exact(Area::Kommun("0643".into())));
+    }
+
+    #[test]
+    fn near_names_are_aliases_with_the_name_to_write() {
+        let a = areas();
+        let vaxjo = AreaResolution::Alias(Area::Kommun("0780".into()), "Växjö".into());
+        assert_eq!(a.resolve("vaxjo"), vaxjo);
+        assert_eq!(a.resolve("Växjö kommun"), vaxjo);
+        assert_eq!(
+            a.resolve("Kronoberg"),
+            AreaResolution::Alias(Area::Lan("07".into()), "Kronobergs län".into())
+        );
+        match a.resolve("Vaxsjö") {
+            AreaResolution::Unknown(close) => assert_eq!(close[0], "Växjö"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_lan_contains_its_kommuner_and_riket_contains_all() {
+        let vaxjo = Area::Kommun("0780".into());
+        assert!(Areas::contains(&Area::Lan("07".into()), &vaxjo));
+        assert!(!Areas::contains(&Area::Lan("03".into()), &vaxjo));
+        assert!(Areas::contains(&Area::Riket, &vaxjo));
+        assert!(!Areas::contains(&vaxjo, &Area::Lan("07".into())));
+    }
+}

@@ -1,0 +1,37 @@
+//! `resurs` keeps a resource map (resurskarta) as a folder of TOML files: who does what for
+//! people in a vulnerable situation. The library loads, validates and renders; only [`run`]
+//! prints, and `main` turns its result into an exit code.
+
+pub mod cli;
+pub mod cli_error;
+pub mod dataset;
+pub mod date;
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod render;
+pub mod schema;
+pub mod structure;
+pub mod text;
+pub mod validate;
+
+mod cmd;
+
+pub use cli::Cli;
+
+/// Exit codes: 0 all well, 1 the data has errors, 2 usage errors or an unusable data folder.
+pub mod exit {
+    pub const OK: i32 = 0;
+    pub const DATA_ERRORS: i32 = 1;
+    pub const USAGE: i32 = 2;
+}
+
+/// Runs one command and returns its exit code. Errors are usage errors or an unusable data
+/// folder (exit code 2); problems in the data are reported, not returned as errors.
+pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    let today = cli.idag.unwrap_or_else(date::Datum::today);
+    match cli.command {
+        cli::Command::Validera(args) => cmd::validera(&cli.data, today, &args),
+        cli::Command::Schema(args) => cmd::schema(&args),
+    }
+}

@@ -1,0 +1,530 @@
+//! Walks the data folder, reads and parses every file, and builds the [`Dataset`]. One broken
+//! file never stops the others: what cannot be read becomes a [`Problem`], and the rest loads.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use serde::de::{DeserializeOwned, IntoDeserializer};
+use toml::de::DeTable;
+
+use crate::dataset::{Dataset, Entry, Vokabular};
+use crate::model::{
+    Aktor, AktorstypVokabular, Behov, BehovVokabular, Insats, Installningar, MalgruppVokabular,
+    OmradeVokabular, SprakVokabular,
+};
+use crate::problem::{Loc, Problem};
+use crate::schema::Kind;
+use crate::text::{is_valid_id, slug};
+
+/// A data file found by the walk: what kind it is and the ids its place gives it.
+#[derive(Debug, Clone)]
+struct Found {
+    kind: Kind,
+    /// Path relative to the data folder.
+    rel: PathBuf,
+    /// The entry's id (actor id, need id, or `aktor/insats`).
+    id: String,
+}
+
+/// One parsed file.
+enum Parsed {
+    Installningar(Installningar),
+    Aktor(Aktor),
+    Insats(Insats),
+    Behov(Behov),
+    VokBehov(BehovVokabular),
+    VokMalgrupper(MalgruppVokabular),
+    VokAktorstyper(AktorstypVokabular),
+    VokOmraden(OmradeVokabular),
+    VokSprak(SprakVokabular),
+}
+
+const VOCABULARIES: [(&str, Kind); 5] = [
+    ("behov.toml", Kind::VokBehov),
+    ("malgrupper.toml", Kind::VokMalgrupper),
+    ("aktorstyper.toml", Kind::VokAktorstyper),
+    ("omraden.toml", Kind::VokOmraden),
+    ("sprak.toml", Kind::VokSprak),
+];
+
+/// Loads the data folder at `root`. Fails only when the folder itself cannot be used.
+pub fn load(root: &Path) -> Result<Dataset> {
+    let meta = std::fs::metadata(root)
+        .with_context(|| format!("datamappen `{}` finns inte eller kan inte läsas", root.display()))?;
+    if !meta.is_dir() {
+        bail!("`{}` är inte en mapp", root.display());
+    }
+    std::fs::read_dir(root).with_context(|| format!("datamappen `{}` kan inte läsas", root.display()))?;
+
+    let mut problems = Vec::new();
+    let (found, aktor_dirs) = walk(root, &mut problems);
+
+    let results: Vec<(Found, Vec<Problem>, Option<Parsed>)> = found
+        .into_par_iter()
+        .map(|f| {
+            let mut out = Vec::new();
+            let parsed = read_file(root, &f, &mut out);
+            (f, out, parsed)
+        })
+        .collect();
+
+    let mut ds = Dataset {
+        root: root.to_path_buf(),
+        ..Dataset::default()
+    };
+    ds.known_aktor_ids = aktor_dirs.iter().cloned().collect();
+    let mut vok = VokabularParts::default();
+    for (f, file_problems, parsed) in results {
+        ds.files_total += 1;
+        if file_problems.iter().any(|p| p.severity == crate::problem::Severity::Fel) || parsed.is_none() {
+            ds.broken_files.insert(f.rel.clone());
+        }
+        problems.extend(file_problems);
+        let Some(parsed) = parsed else {
+            continue;
+        };
+        let file = f.rel.clone();
+        match parsed {
+            Parsed::Installningar(x) => ds.installningar = Some(x),
+            Parsed::Aktor(data) => {
+                ds.aktorer.insert(f.id.clone(), Entry { id: f.id, file, data });
+            }
+            Parsed::Insats(data) => {
+                ds.insatser.insert(f.id.clone(), Entry { id: f.id, file, data });
+            }
+            Parsed::Behov(data) => {
+                ds.behov.insert(f.id.clone(), Entry { id: f.id, file, data });
+            }
+            Parsed::VokBehov(x) => vok.behov = Some((x, file)),
+            Parsed::VokMalgrupper(x) => vok.malgrupper = Some((x, file)),
+            Parsed::VokAktorstyper(x) => vok.aktorstyper = Some((x, file)),
+            Parsed::VokOmraden(x) => vok.omraden = Some((x, file)),
+            Parsed::VokSprak(x) => vok.sprak = Some((x, file)),
+        }
+    }
+    ds.vokabular = Vokabular::build(
+        vok.behov,
+        vok.malgrupper,
+        vok.aktorstyper,
+        vok.omraden,
+        vok.sprak,
+    );
+    ds.problems = problems;
+    Ok(ds)
+}
+
+#[derive(Default)]
+struct VokabularParts {
+    behov: Option<(BehovVokabular, PathBuf)>,
+    malgrupper: Option<(MalgruppVokabular, PathBuf)>,
+    aktorstyper: Option<(AktorstypVokabular, PathBuf)>,
+    omraden: Option<(OmradeVokabular, PathBuf)>,
+    sprak: Option<(SprakVokabular, PathBuf)>,
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Walks the folder: returns the data files and the actor folder names; reports misplaced
+/// files, bad names, symlinks and unreadable folders.
+fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<String>) {
+    let mut found = Vec::new();
+    let mut aktor_dirs = BTreeSet::new();
+    let mut has_resurs = false;
+    let mut vocab_seen = BTreeSet::new();
+    let mut aktor_has_file = BTreeSet::new();
+
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_hidden(e.file_name()) {
+                return false;
+            }
+            if e.depth() == 1 && e.file_type().is_dir() {
+                let n = e.file_name().to_string_lossy();
+                return n == "aktorer" || n == "behov" || n == "vokabular";
+            }
+            true
+        });
+
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let rel = err
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                problems.push(
+                    Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
+                        .help(io_help(err.io_error())),
+                );
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let owned_parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let ft = entry.file_type();
+        if ft.is_symlink() {
+            problems.push(
+                Problem::new("E018", rel, Loc::File, "symboliska länkar följs inte")
+                    .help("lägg filen direkt i datamappen i stället för en länk"),
+            );
+            continue;
+        }
+        let is_dir = ft.is_dir();
+        let parts: Vec<&str> = owned_parts.iter().map(String::as_str).collect();
+        match parts.as_slice() {
+            [name] if !is_dir => {
+                if *name == "resurs.toml" {
+                    has_resurs = true;
+                    found.push(Found {
+                        kind: Kind::Installningar,
+                        rel,
+                        id: String::new(),
+                    });
+                } else if has_toml_extension(name) {
+                    problems.push(
+                        Problem::new(
+                            "W006",
+                            rel,
+                            Loc::File,
+                            format!("`{name}` är ingen känd fil i datamappen och läses inte"),
+                        )
+                        .help("inställningarna hör hemma i `resurs.toml`; aktörer i `aktorer/`, behov i `behov/`"),
+                    );
+                }
+            }
+            [_] => {}
+            ["vokabular", name] => {
+                if let Some((vname, kind)) = VOCABULARIES.iter().find(|(n, _)| n == name) {
+                    if is_dir {
+                        problems.push(dir_not_file(rel));
+                    } else {
+                        vocab_seen.insert(*vname);
+                        found.push(Found {
+                            kind: *kind,
+                            rel,
+                            id: String::new(),
+                        });
+                    }
+                } else {
+                    let known: Vec<&str> = VOCABULARIES.iter().map(|(n, _)| *n).collect();
+                    let mut p = misplaced(rel, is_dir, "i `vokabular/` finns bara vokabulärerna");
+                    if let Some(best) = crate::text::closest_str(name, known).first() {
+                        p = p.suggest(format!("vokabular/{best}"));
+                    }
+                    problems.push(p);
+                }
+            }
+            ["vokabular", ..] => {
+                problems.push(misplaced(rel, is_dir, "i `vokabular/` finns inga undermappar"));
+            }
+            ["aktorer", id] => {
+                if is_dir {
+                    if !is_valid_id(id) {
+                        problems.push(bad_id(rel, id, "aktörsmappens namn"));
+                    }
+                    aktor_dirs.insert((*id).to_owned());
+                } else {
+                    problems.push(misplaced(
+                        rel,
+                        false,
+                        "en aktör är en mapp: `aktorer/<id>/aktor.toml`",
+                    ));
+                }
+            }
+            ["aktorer", id, "aktor.toml"] => {
+                if is_dir {
+                    problems.push(dir_not_file(rel));
+                } else {
+                    aktor_has_file.insert((*id).to_owned());
+                    found.push(Found {
+                        kind: Kind::Aktor,
+                        rel,
+                        id: (*id).to_owned(),
+                    });
+                }
+            }
+            ["aktorer", _, "insatser"] if is_dir => {}
+            ["aktorer", aktor, "insatser", file] => {
+                let stem = file.strip_suffix(".toml");
+                match stem {
+                    Some(_) if is_dir => problems.push(dir_not_file(rel)),
+                    Some(stem) => {
+                        if !is_valid_id(stem) {
+                            problems.push(bad_id(rel.clone(), stem, "filnamnet"));
+                        }
+                        found.push(Found {
+                            kind: Kind::Insats,
+                            rel,
+                            id: format!("{aktor}/{stem}"),
+                        });
+                    }
+                    None => problems.push(wrong_extension(rel, file, is_dir, "en insats")),
+                }
+            }
+            ["behov", file] => match file.strip_suffix(".toml") {
+                Some(_) if is_dir => problems.push(dir_not_file(rel)),
+                Some(stem) => {
+                    if !is_valid_id(stem) {
+                        problems.push(bad_id(rel.clone(), stem, "filnamnet"));
+                    }
+                    found.push(Found {
+                        kind: Kind::Behov,
+                        rel,
+                        id: stem.to_owned(),
+                    });
+                }
+                None => problems.push(wrong_extension(rel, file, is_dir, "ett behov")),
+            },
+            ["aktorer", _, name] => {
+                let p = misplaced(
+                    rel.clone(),
+                    is_dir,
+                    "i en aktörsmapp finns bara `aktor.toml` och mappen `insatser/`",
+                );
+                let p = if has_toml_extension(name) {
+                    p.help("insatser läggs i `insatser/`: `aktorer/<aktör>/insatser/<id>.toml`")
+                } else {
+                    p
+                };
+                problems.push(p);
+            }
+            _ => problems.push(misplaced(rel, is_dir, "den här platsen ingår inte i dataformatet")),
+        }
+    }
+
+    if !has_resurs {
+        problems.push(
+            Problem::new("E021", "resurs.toml", Loc::File, "datamappen saknar `resurs.toml`")
+                .help("skapa `resurs.toml` med minst `namn = \"Resurskarta …\"`"),
+        );
+    }
+    for (name, _) in VOCABULARIES {
+        if !vocab_seen.contains(name) {
+            problems.push(
+                Problem::new(
+                    "E021",
+                    format!("vokabular/{name}"),
+                    Loc::File,
+                    format!("vokabulären `vokabular/{name}` saknas"),
+                )
+                .help("utan den kan värdena i datafilerna inte kontrolleras"),
+            );
+        }
+    }
+    for id in &aktor_dirs {
+        if !aktor_has_file.contains(id) {
+            problems.push(
+                Problem::new(
+                    "E021",
+                    format!("aktorer/{id}"),
+                    Loc::File,
+                    format!("aktörsmappen `aktorer/{id}` saknar `aktor.toml`"),
+                )
+                .help("varje aktör beskrivs i `aktorer/<id>/aktor.toml`"),
+            );
+        }
+    }
+    let data_files = found
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov))
+        .count();
+    if data_files == 0 {
+        problems.push(
+            Problem::new("E020", "", Loc::File, "datamappen har inga aktörer, insatser eller behov")
+                .help("lägg till en aktör i `aktorer/<id>/aktor.toml` eller ett behov i `behov/<id>.toml`"),
+        );
+    }
+    (found, aktor_dirs)
+}
+
+fn has_toml_extension(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("tml"))
+}
+
+fn misplaced(rel: PathBuf, is_dir: bool, why: &str) -> Problem {
+    let what = if is_dir { "mappen" } else { "filen" };
+    let name = rel.display().to_string();
+    Problem::new("E007", rel, Loc::File, format!("{what} `{name}` ligger på fel plats")).help(why.to_owned())
+}
+
+fn dir_not_file(rel: PathBuf) -> Problem {
+    let name = rel.display().to_string();
+    Problem::new("E018", rel, Loc::File, format!("`{name}` är en mapp, inte en fil"))
+        .help("en datafil ska vara en fil; ta bort eller byt namn på mappen")
+}
+
+fn bad_id(rel: PathBuf, id: &str, what: &str) -> Problem {
+    let fixed = slug(id);
+    let p = Problem::new(
+        "E006",
+        rel,
+        Loc::File,
+        format!("{what} `{id}` är inget giltigt id"),
+    )
+    .help("ett id har bara små bokstäver a–z, siffror och bindestreck, t.ex. `rodakorset-vaxjo`");
+    if fixed.is_empty() { p } else { p.suggest(fixed) }
+}
+
+fn wrong_extension(rel: PathBuf, file: &str, is_dir: bool, what: &str) -> Problem {
+    if is_dir {
+        return misplaced(rel, true, "här finns bara `.toml`-filer");
+    }
+    let stem = Path::new(file).file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let name = rel.display().to_string();
+    let mut p = Problem::new(
+        "E007",
+        rel.clone(),
+        Loc::File,
+        format!("`{name}` har fel filändelse och läses inte"),
+    )
+    .help(format!("{what} är en `.toml`-fil"));
+    if !stem.is_empty() {
+        let new_name = rel.with_file_name(format!("{}.toml", slug(&stem)));
+        p = p.suggest(new_name.display().to_string());
+    }
+    p
+}
+
+fn io_help(err: Option<&std::io::Error>) -> String {
+    match err.map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::PermissionDenied) => "behörighet saknas; kontrollera filens rättigheter".into(),
+        Some(std::io::ErrorKind::NotFound) => "filen försvann medan den lästes".into(),
+        _ => err.map_or_else(|| "okänt fel".into(), |e| format!("systemet svarade: {e}")),
+    }
+}
+
+/// Decodes a file's bytes: strips a UTF-8 BOM, rejects UTF-16 and invalid UTF-8. Returns the
+/// text and whether a BOM was removed; the same function serves loading and error excerpts.
+pub fn decode(bytes: &[u8]) -> Result<(&str, bool), DecodeError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(DecodeError::Utf16);
+    }
+    let (bytes, bom) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text, bom)),
+        Err(e) => Err(DecodeError::NotUtf8 {
+            offset: e.valid_up_to(),
+            bom,
+        }),
+    }
+}
+
+/// Why a file's bytes are not text we can read.
+#[derive(Debug, Clone, Copy)]
+pub enum DecodeError {
+    Utf16,
+    NotUtf8 { offset: usize, bom: bool },
+}
+
+fn read_file(root: &Path, f: &Found, out: &mut Vec<Problem>) -> Option<Parsed> {
+    let bytes = match std::fs::read(root.join(&f.rel)) {
+        Ok(b) => b,
+        Err(e) => {
+            out.push(Problem::new("E018", &f.rel, Loc::File, "filen kan inte läsas").help(io_help(Some(&e))));
+            return None;
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok((text, bom)) => {
+            if bom {
+                out.push(
+                    Problem::new("W003", &f.rel, Loc::File, "filen börjar med en BOM (byte order mark)")
+                        .help("spara filen som UTF-8 utan BOM"),
+                );
+            }
+            text
+        }
+        Err(DecodeError::Utf16) => {
+            out.push(
+                Problem::new("E018", &f.rel, Loc::File, "filen är sparad som UTF-16")
+                    .help("spara filen som UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8)"),
+            );
+            return None;
+        }
+        Err(DecodeError::NotUtf8 { offset, .. }) => {
+            out.push(
+                Problem::new("E018", &f.rel, Loc::Span(offset..offset + 1), "filen är inte giltig UTF-8")
+                    .label("ogiltig byte här")
+                    .help("spara filen som UTF-8; å, ä och ö är troligen sparade i en annan teckenkodning"),
+            );
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        out.push(
+            Problem::new("E019", &f.rel, Loc::File, "filen är tom")
+                .help(format!("fyll i uppgifterna för {} eller ta bort filen", f.kind.describe())),
+        );
+        return None;
+    }
+    if let Some(pos) = text.find("\r\n") {
+        out.push(
+            Problem::new("W004", &f.rel, Loc::Span(pos..pos), "filen har Windows-radslut (CRLF)")
+                .help("spara filen med LF-radslut (Unix); `.gitattributes` med `*.toml text eol=lf` hjälper"),
+        );
+    }
+    crate::validate::privacy::scan(text, &f.rel, out);
+
+    let (doc, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        for e in errors {
+            out.push(crate::validate::syntax::problem(&f.rel, text, &e));
+        }
+        return None;
+    }
+    let before = out.len();
+    crate::structure::check(&doc, f.kind, &f.rel, out);
+    if out[before..].iter().any(|p| p.severity == crate::problem::Severity::Fel) {
+        return None;
+    }
+    let parsed = match f.kind {
+        Kind::Installningar => typed(doc, &f.rel, out).map(Parsed::Installningar),
+        Kind::Aktor => typed(doc, &f.rel, out).map(Parsed::Aktor),
+        Kind::Insats => typed(doc, &f.rel, out).map(Parsed::Insats),
+        Kind::Behov => typed(doc, &f.rel, out).map(Parsed::Behov),
+        Kind::VokBehov => typed(doc, &f.rel, out).map(Parsed::VokBehov),
+        Kind::VokMalgrupper => typed(doc, &f.rel, out).map(Parsed::VokMalgrupper),
+        Kind::VokAktorstyper => typed(doc, &f.rel, out).map(Parsed::VokAktorstyper),
+        Kind::VokOmraden => typed(doc, &f.rel, out).map(Parsed::VokOmraden),
+        Kind::VokSprak => typed(doc, &f.rel, out).map(Parsed::VokSprak),
+    };
+    parsed
+}
+
+fn typed<T: DeserializeOwned>(
+    doc: toml::Spanned<DeTable<'_>>,
+    rel: &Path,
+    out: &mut Vec<Problem>,
+) -> Option<T> {
+    match T::deserialize(doc.into_deserializer()) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let loc = e.span().map_or(Loc::File, Loc::Span);
+            out.push(Problem::new("E005", rel, loc, format!("värdet kan inte läsas: {}", e.message())));
+            None
+        }
+    }
+}

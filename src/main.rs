@@ -1,0 +1,18 @@
+use clap::Parser;
+use clap::error::ErrorKind;
+
+fn main() {
+    let cli = match resurs::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => e.exit(),
+        Err(e) => {
+            eprint!("{}", resurs::cli_error::swedish(&e));
+            std::process::exit(resurs::exit::USAGE);
+        }
+    };
+    let code = resurs::run(cli).unwrap_or_else(|e| {
+        eprintln!("fel: {e:#}");
+        resurs::exit::USAGE
+    });
+    std::process::exit(code);
+}

@@ -1,0 +1,176 @@
+//! Validation problems as values: every rule returns [`Problem`]s; nothing here prints.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Fel,
+    Varning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Fel => "fel",
+            Severity::Varning => "varning",
+        }
+    }
+}
+
+/// One segment of a path into a TOML document: a key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+impl From<&str> for Seg {
+    fn from(k: &str) -> Self {
+        Seg::Key(k.to_owned())
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(i: usize) -> Self {
+        Seg::Index(i)
+    }
+}
+
+/// Where in a file a problem is, before it is turned into a line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loc {
+    /// The file as a whole (line 1, column 1).
+    File,
+    /// A byte range of the source.
+    Span(Range<usize>),
+    /// A value addressed by its path of keys and indexes (`behov[2]`).
+    Value(Vec<Seg>),
+    /// The key itself of a path's last segment.
+    Key(Vec<Seg>),
+}
+
+/// Builds a path from keys and indexes: `path!["kontakt", 0, "epost"]`.
+#[macro_export]
+macro_rules! path {
+    ($($seg:expr),* $(,)?) => { vec![$($crate::problem::Seg::from($seg)),*] };
+}
+
+/// A problem found in the data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Stable code, e.g. `E004`; listed in the README and explained by `resurs forklara`.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Path relative to the data folder, with `/` separators.
+    pub file: PathBuf,
+    pub loc: Loc,
+    /// Swedish, one sentence, no trailing period.
+    pub message: String,
+    /// A short label under the caret in the text format ("skriv id:t, inte etiketten").
+    pub label: Option<String>,
+    /// What to write instead, as it would be written (`samtalsstod`).
+    pub suggestion: Option<String>,
+    /// A note on the suggestion, e.g. the label of a vocabulary term (`Samtalsstöd`).
+    pub suggestion_note: Option<String>,
+    /// General advice on how to fix it.
+    pub help: Option<String>,
+    /// Filled in by [`crate::validate::locate`]: 1-based line and column.
+    pub line: usize,
+    pub column: usize,
+    /// Byte range in the file, when known (for the caret).
+    pub span: Option<Range<usize>>,
+}
+
+impl Problem {
+    pub fn new(code: &'static str, file: impl Into<PathBuf>, loc: Loc, message: impl Into<String>) -> Self {
+        let severity = if code.starts_with('W') {
+            Severity::Varning
+        } else {
+            Severity::Fel
+        };
+        Self {
+            code,
+            severity,
+            file: file.into(),
+            loc,
+            message: message.into(),
+            label: None,
+            suggestion: None,
+            suggestion_note: None,
+            help: None,
+            line: 0,
+            column: 0,
+            span: None,
+        }
+    }
+
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    #[must_use]
+    pub fn suggest(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    #[must_use]
+    pub fn suggest_with_note(mut self, suggestion: impl Into<String>, note: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
+        self.suggestion_note = Some(note.into());
+        self
+    }
+
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The file path as shown to users: always `/`-separated.
+    pub fn file_display(&self) -> String {
+        self.file
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// Every problem code with its severity and a one-line Swedish title: the list in the README.
+pub const CODES: &[(&str, &str)] = &[
+    ("E001", "TOML-syntaxfel"),
+    ("E002", "okänd nyckel"),
+    ("E003", "obligatorisk nyckel saknas"),
+    ("E004", "okänt värde i en vokabulär (behov, målgrupp, aktörstyp, språk)"),
+    ("E005", "fel typ av värde"),
+    ("E006", "id som bryter mot namnregeln"),
+    ("E007", "fil på fel plats eller med fel filändelse"),
+    ("E008", "hänvisning till en aktör som inte finns"),
+    ("E009", "okänt område (kommun, län eller riket)"),
+    ("E010", "ogiltig e-postadress"),
+    ("E011", "ogiltigt telefonnummer"),
+    ("E012", "ogiltig webbadress"),
+    ("E013", "ogiltigt organisationsnummer"),
+    ("E014", "giltig_till före giltig_fran"),
+    ("E015", "min_alder över max_alder"),
+    ("E016", "uppgifterna har inte granskats på för länge (fel_efter_manader)"),
+    ("E017", "text som ser ut som ett personnummer eller samordningsnummer"),
+    ("E018", "filen kan inte läsas (teckenkodning, behörighet, länk, mapp)"),
+    ("E019", "tom fil"),
+    ("E020", "datamappen har inga datafiler"),
+    ("E021", "en nödvändig fil saknas (resurs.toml, en vokabulär, aktor.toml)"),
+    ("E022", "dubblett i en vokabulär eller ogiltig vokabulär"),
+    ("E023", "tom lista där minst ett värde krävs"),
+    ("E024", "ogiltigt värde i resurs.toml"),
+    ("W001", "uppgifterna har inte granskats på länge (varna_efter_manader)"),
+    ("W002", "aktiv insats vars giltig_till har passerat"),
+    ("W003", "filen börjar med en BOM"),
+    ("W004", "filen har Windows-radslut (CRLF)"),
+    ("W005", "senast_granskad ligger i framtiden"),
+    ("W006", "okänd TOML-fil i datamappens rot"),
+];

@@ -1,0 +1,269 @@
+//! The four formats of `resurs validera`: `text` (a source excerpt with a caret, like rustc),
+//! `kort` (one line each), `json` and `github` (GitHub Actions annotations).
+
+use std::collections::BTreeSet;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::problem::{Problem, Severity};
+use crate::render::count;
+
+/// How many entries were read, for the summary line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    pub aktorer: usize,
+    pub insatser: usize,
+    pub behov: usize,
+}
+
+impl Counts {
+    fn phrase(self) -> String {
+        format!(
+            "{}, {}, {}",
+            count(self.aktorer, "aktör", "aktörer"),
+            count(self.insatser, "insats", "insatser"),
+            count(self.behov, "behov", "behov")
+        )
+    }
+}
+
+/// The closing line: "Allt i ordning: …" or "2 problem i 2 filer (1 fel, 1 varning). …".
+pub fn summary(problems: &[Problem], counts: Counts) -> String {
+    if problems.is_empty() {
+        return format!("Allt i ordning: {}.", counts.phrase());
+    }
+    let errors = problems.iter().filter(|p| p.severity == Severity::Fel).count();
+    let warnings = problems.len() - errors;
+    let files: BTreeSet<&PathBuf> = problems.iter().map(|p| &p.file).collect();
+    format!(
+        "{} i {} ({}, {}). {} lästes.",
+        count(problems.len(), "problem", "problem"),
+        count(files.len(), "fil", "filer"),
+        count(errors, "fel", "fel"),
+        count(warnings, "varning", "varningar"),
+        capitalize(&counts.phrase())
+    )
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + c.as_str())
+}
+
+/// The message with its suggestion, on one line (for `kort` and `github`).
+fn one_line(p: &Problem) -> String {
+    let mut s = p.message.clone();
+    if let Some(sugg) = &p.suggestion {
+        let _ = write!(s, "; menade du `{sugg}`?");
+    } else if let Some(help) = &p.help {
+        let _ = write!(s, "; {help}");
+    }
+    s
+}
+
+/// `text`: every problem with a source excerpt and a caret.
+pub fn text(problems: &[Problem], root: &Path) -> String {
+    let mut sources: HashMap<&Path, Option<String>> = HashMap::new();
+    let mut out = String::new();
+    for p in problems {
+        let _ = writeln!(out, "{}[{}]: {}", p.severity.as_str(), p.code, p.message);
+        let file = p.file_display();
+        let Some(span) = &p.span else {
+            let shown = if file.is_empty() { ".".to_owned() } else { file };
+            let _ = writeln!(out, "  --> {shown}");
+            notes(&mut out, p, "   ");
+            out.push('\n');
+            continue;
+        };
+        let _ = writeln!(out, "  --> {file}:{}:{}", p.line, p.column);
+        let source = sources
+            .entry(p.file.as_path())
+            .or_insert_with(|| crate::validate::read_source(&root.join(&p.file)));
+        let line_text = source
+            .as_deref()
+            .and_then(|s| s.lines().nth(p.line - 1))
+            .map(|l| l.trim_end_matches('\r').to_owned());
+        let width = p.line.to_string().len();
+        let pad = " ".repeat(width + 1);
+        if let (Some(line_text), Some(source)) = (line_text, source.as_deref()) {
+            let line_start = source[..span.start.min(source.len())].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = line_start + line_text.len();
+            let end = span.end.clamp(span.start, line_end.max(span.start));
+            let carets = source
+                .get(span.start.min(source.len())..end.min(source.len()))
+                .map_or(1, |s| s.chars().count())
+                .max(1);
+            let shown_line = line_text.replace('\t', " ");
+            let _ = writeln!(out, "{pad}|");
+            let _ = writeln!(out, "{:>width$} | {shown_line}", p.line);
+            let label = p.label.as_deref().map(|l| format!(" {l}")).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{pad}| {}{}{label}",
+                " ".repeat(p.column - 1),
+                "^".repeat(carets)
+            );
+        }
+        notes(&mut out, p, &pad);
+        out.push('\n');
+    }
+    out
+}
+
+fn notes(out: &mut String, p: &Problem, pad: &str) {
+    if p.span.is_none() {
+        if let Some(label) = &p.label {
+            let _ = writeln!(out, "{pad}= {label}");
+        }
+    }
+    if let Some(s) = &p.suggestion {
+        match &p.suggestion_note {
+            Some(note) => {
+                let _ = writeln!(out, "{pad}= förslag: `{s}` ({note})");
+            }
+            None => {
+                let _ = writeln!(out, "{pad}= förslag: `{s}`");
+            }
+        }
+    }
+    if let Some(h) = &p.help {
+        let _ = writeln!(out, "{pad}= hjälp: {h}");
+    }
+}
+
+/// `kort`: `fil:rad:kolumn: fel[KOD]: meddelande`, one line each.
+pub fn short(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for p in problems {
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {}",
+            p.file_display(),
+            p.line,
+            p.column,
+            p.severity.as_str(),
+            p.code,
+            one_line(p)
+        );
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    kod: &'a str,
+    niva: &'a str,
+    fil: String,
+    rad: usize,
+    kolumn: usize,
+    meddelande: &'a str,
+    forslag: Option<&'a str>,
+}
+
+/// `json`: an array of `{kod, niva, fil, rad, kolumn, meddelande, forslag}`.
+pub fn json(problems: &[Problem]) -> String {
+    let items: Vec<JsonProblem<'_>> = problems
+        .iter()
+        .map(|p| JsonProblem {
+            kod: p.code,
+            niva: p.severity.as_str(),
+            fil: p.file_display(),
+            rad: p.line,
+            kolumn: p.column,
+            meddelande: &p.message,
+            forslag: p.suggestion.as_deref(),
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
+    s.push('\n');
+    s
+}
+
+/// `github`: workflow commands that GitHub Actions shows as annotations on the pull request.
+/// `data_dir` is the data folder as given on the command line, so paths are relative to the
+/// repository root when the tool runs there.
+pub fn github(problems: &[Problem], data_dir: &Path) -> String {
+    let mut out = String::new();
+    for p in problems {
+        let level = match p.severity {
+            Severity::Fel => "error",
+            Severity::Varning => "warning",
+        };
+        let file = repo_path(data_dir, &p.file_display());
+        let _ = writeln!(
+            out,
+            "::{level} file={},line={},col={},title={}::{}",
+            escape_property(&file),
+            p.line,
+            p.column,
+            p.code,
+            escape_data(&one_line(p))
+        );
+    }
+    out
+}
+
+fn repo_path(data_dir: &Path, file: &str) -> String {
+    let dir = data_dir.to_string_lossy().replace('\\', "/");
+    let dir = dir.trim_start_matches("./").trim_end_matches('/');
+    match (dir, file) {
+        ("" | ".", f) => f.to_owned(),
+        (d, "") => d.to_owned(),
+        (d, f) => format!("{d}/{f}"),
+    }
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::Loc;
+
+    fn problem() -> Problem {
+        let mut p = Problem::new("E004", "aktorer/a/insatser/b.toml", Loc::File, "okänt behov `x`").suggest("mat");
+        p.line = 4;
+        p.column = 11;
+        p
+    }
+
+    #[test]
+    fn github_annotations_escape_what_github_would_misread() {
+        let mut p = problem();
+        p.message = "50% klart\nrad två".into();
+        let out = github(&[p], Path::new("./data"));
+        assert_eq!(
+            out,
+            "::error file=data/aktorer/a/insatser/b.toml,line=4,col=11,title=E004::50%25 klart%0Arad två; menade du `mat`?\n"
+        );
+    }
+
+    #[test]
+    fn short_format_is_one_line_per_problem() {
+        assert_eq!(
+            short(&[problem()]),
+            "aktorer/a/insatser/b.toml:4:11: fel[E004]: okänt behov `x`; menade du `mat`?\n"
+        );
+    }
+
+    #[test]
+    fn summary_counts_in_swedish() {
+        let c = Counts { aktorer: 9, insatser: 1, behov: 8 };
+        assert_eq!(summary(&[], c), "Allt i ordning: 9 aktörer, 1 insats, 8 behov.");
+        let mut w = problem();
+        w.severity = Severity::Varning;
+        assert_eq!(
+            summary(&[problem(), w], c),
+            "2 problem i 1 fil (1 fel, 1 varning). 9 aktörer, 1 insats, 8 behov lästes."
+        );
+    }
+}

@@ -1,0 +1,281 @@
+//! The one place for text folding and "did you mean": search, validation and the CLI all
+//! compare user-typed words through [`fold`] and look up vocabulary values through [`Lexicon`].
+
+use std::collections::HashMap;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds case and diacritics: `Samtalsstöd`, `samtalsstod` and `SAMTALSSTÖD` fold to the same
+/// string. Runs of whitespace become one space; leading and trailing space is dropped.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Levenshtein distance over chars (small inputs only: words and ids).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// How close a folded query is to a folded candidate; `None` when it is not close at all.
+/// Lower is better. Typos (edit distance) and abbreviations (fuzzy subsequence) both count.
+fn closeness(query: &str, candidate: &str, matcher: &SkimMatcherV2) -> Option<u32> {
+    if query.is_empty() {
+        return None;
+    }
+    let qlen = query.chars().count();
+    let dist = edit_distance(query, candidate);
+    let limit = match qlen {
+        0..=3 => 1,
+        4..=7 => 2,
+        _ => 3,
+    };
+    if dist <= limit {
+        return Some(u32::try_from(dist).unwrap_or(u32::MAX));
+    }
+    if qlen >= 3 && (candidate.starts_with(query) || (qlen >= 4 && candidate.contains(query))) {
+        return Some(10);
+    }
+    if qlen >= 4 {
+        let score = matcher.fuzzy_match(candidate, query)?;
+        // A good subsequence match: most characters adjacent.
+        let per_char = score / i64::try_from(qlen).unwrap_or(1);
+        if per_char >= 16 {
+            return Some(20 + u32::try_from((40 - per_char.min(40)).max(0)).unwrap_or(0));
+        }
+    }
+    None
+}
+
+/// One entry of a vocabulary: an id, its Swedish label and the synonyms users may type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub id: String,
+    pub namn: String,
+    pub synonymer: Vec<String>,
+}
+
+/// How a written value relates to a vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution<'a> {
+    /// The exact id.
+    Id(&'a Term),
+    /// The id in another case or with diacritics, the label or a synonym: the term is clear,
+    /// but a data file must use the id.
+    Alias(&'a Term),
+    /// Nothing matches; the closest terms, best first (possibly none).
+    Unknown(Vec<&'a Term>),
+}
+
+/// A vocabulary prepared for look-ups by id, folded label and folded synonym.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    terms: Vec<Term>,
+    by_id: HashMap<String, usize>,
+    by_fold: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    pub fn new(terms: Vec<Term>) -> Self {
+        let mut by_id = HashMap::new();
+        let mut by_fold = HashMap::new();
+        for (i, t) in terms.iter().enumerate() {
+            by_id.entry(t.id.clone()).or_insert(i);
+        }
+        // Ids win over labels, labels over synonyms.
+        for (i, t) in terms.iter().enumerate() {
+            by_fold.entry(fold(&t.id)).or_insert(i);
+        }
+        for (i, t) in terms.iter().enumerate() {
+            by_fold.entry(fold(&t.namn)).or_insert(i);
+        }
+        for (i, t) in terms.iter().enumerate() {
+            for s in &t.synonymer {
+                by_fold.entry(fold(s)).or_insert(i);
+            }
+        }
+        Self {
+            terms,
+            by_id,
+            by_fold,
+        }
+    }
+
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Term> {
+        self.by_id.get(id).map(|&i| &self.terms[i])
+    }
+
+    /// Resolves a written value: exact id, alias (folded id, label, synonym), or the closest.
+    pub fn resolve(&self, written: &str) -> Resolution<'_> {
+        if let Some(t) = self.get(written) {
+            return Resolution::Id(t);
+        }
+        if let Some(&i) = self.by_fold.get(&fold(written)) {
+            return Resolution::Alias(&self.terms[i]);
+        }
+        Resolution::Unknown(self.closest(written, 3))
+    }
+
+    /// The terms closest to `written` by typo distance or abbreviation, best first.
+    pub fn closest(&self, written: &str, max: usize) -> Vec<&Term> {
+        let query = fold(written);
+        let matcher = SkimMatcherV2::default();
+        let mut scored: Vec<(u32, usize)> = Vec::new();
+        for (i, t) in self.terms.iter().enumerate() {
+            let best = std::iter::once(t.id.as_str())
+                .chain(std::iter::once(t.namn.as_str()))
+                .chain(t.synonymer.iter().map(String::as_str))
+                .filter_map(|c| closeness(&query, &fold(c), &matcher))
+                .min();
+            if let Some(score) = best {
+                scored.push((score, i));
+            }
+        }
+        scored.sort_unstable();
+        scored
+            .into_iter()
+            .take(max)
+            .map(|(_, i)| &self.terms[i])
+            .collect()
+    }
+}
+
+/// The closest of some plain strings (keys, ids), best first.
+pub fn closest_str<'a>(written: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let query = fold(written);
+    let matcher = SkimMatcherV2::default();
+    let mut scored: Vec<(u32, &str)> = candidates
+        .into_iter()
+        .filter_map(|c| closeness(&query, &fold(c), &matcher).map(|s| (s, c)))
+        .collect();
+    scored.sort_unstable();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// Makes a valid id from any text: `Röda Korset Växjö` → `roda-korset-vaxjo`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// The naming rule for ids: `^[a-z0-9]+(-[a-z0-9]+)*$`.
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::new(vec![
+            Term {
+                id: "samtalsstod".into(),
+                namn: "Samtalsstöd".into(),
+                synonymer: vec!["stödsamtal".into(), "counselling".into()],
+            },
+            Term {
+                id: "mat".into(),
+                namn: "Mat och matkassar".into(),
+                synonymer: vec!["matkasse".into()],
+            },
+        ])
+    }
+
+    #[test]
+    fn folding_makes_case_and_diacritics_one_word() {
+        assert_eq!(fold("Samtalsstöd"), "samtalsstod");
+        assert_eq!(fold("SAMTALSSTÖD"), "samtalsstod");
+        assert_eq!(fold("  Växjö   kommun "), "vaxjo kommun");
+        assert_eq!(fold("Café"), "cafe");
+    }
+
+    #[test]
+    fn an_id_resolves_as_itself_and_a_label_as_an_alias() {
+        let lx = lexicon();
+        assert!(matches!(lx.resolve("samtalsstod"), Resolution::Id(t) if t.id == "samtalsstod"));
+        assert!(matches!(lx.resolve("Samtalsstöd"), Resolution::Alias(t) if t.id == "samtalsstod"));
+        assert!(matches!(lx.resolve("SAMTALSSTÖD"), Resolution::Alias(t) if t.id == "samtalsstod"));
+        assert!(matches!(lx.resolve("stödsamtal"), Resolution::Alias(t) if t.id == "samtalsstod"));
+    }
+
+    #[test]
+    fn a_typo_gets_the_closest_term_as_suggestion() {
+        let lx = lexicon();
+        match lx.resolve("samtalstöd") {
+            Resolution::Unknown(s) => assert_eq!(s[0].id, "samtalsstod"),
+            other => panic!("{other:?}"),
+        }
+        match lx.resolve("xyzzy") {
+            Resolution::Unknown(s) => assert!(s.is_empty()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn ids_follow_the_naming_rule() {
+        assert!(is_valid_id("rodakorset-vaxjo"));
+        assert!(is_valid_id("a1"));
+        for bad in ["", "-a", "a-", "a--b", "Röda", "a_b", "a b", "ABC"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+        assert_eq!(slug("Röda Korset, Växjö!"), "roda-korset-vaxjo");
+    }
+
+    #[test]
+    fn closest_str_finds_misspelled_keys() {
+        let keys = ["namn", "beskrivning", "malgrupper", "senast_granskad"];
+        assert_eq!(closest_str("beskrivnig", keys), vec!["beskrivning"]);
+        assert_eq!(closest_str("målgrupper", keys), vec!["malgrupper"]);
+        assert!(closest_str("zzz", keys).is_empty());
+    }
+}

@@ -1,0 +1,151 @@
+//! Rules over the [`Dataset`]: every problem in one run, each with a code, a location and,
+//! where it can, a suggestion. Problems found while loading are included.
+
+pub mod formats;
+pub mod privacy;
+mod rules;
+pub mod syntax;
+mod vocab;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+
+use crate::dataset::Dataset;
+use crate::date::Datum;
+use crate::problem::{Loc, Problem, Seg};
+
+/// What the rules need besides the data.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The date staleness and expiry are measured against.
+    pub today: Datum,
+}
+
+/// Every problem of the data folder, located and sorted by file, line and column.
+pub fn validate(ds: &Dataset, opts: &Options) -> Vec<Problem> {
+    let mut problems = ds.problems.clone();
+    vocab::check(ds, &mut problems);
+    rules::check(ds, opts, &mut problems);
+    locate(&ds.root, &mut problems);
+    problems.sort_by(|a, b| {
+        (a.file_display(), a.line, a.column, a.code).cmp(&(b.file_display(), b.line, b.column, b.code))
+    });
+    problems.dedup();
+    problems
+}
+
+/// Turns every problem's [`Loc`] into a line, a column and a byte span, reading each file with
+/// problems once more (only those files).
+pub fn locate(root: &Path, problems: &mut [Problem]) {
+    let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
+    for p in problems.iter_mut() {
+        let source = sources
+            .entry(p.file.clone())
+            .or_insert_with(|| read_source(&root.join(&p.file)));
+        let span = match (&p.loc, source.as_deref()) {
+            (Loc::File, _) | (_, None) => None,
+            (Loc::Span(s), Some(_)) => Some(s.clone()),
+            (Loc::Value(path), Some(text)) => find_path(text, path, false),
+            (Loc::Key(path), Some(text)) => find_path(text, path, true),
+        };
+        match (span, source.as_deref()) {
+            (Some(span), Some(text)) => {
+                let (line, column) = line_col(text, span.start);
+                p.line = line;
+                p.column = column;
+                p.span = Some(span);
+            }
+            _ => {
+                p.line = 1;
+                p.column = 1;
+            }
+        }
+    }
+}
+
+/// A file's text as the loader saw it (BOM removed; invalid UTF-8 replaced so that positions
+/// before the first bad byte are right).
+pub fn read_source(path: &Path) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    match crate::load::decode(&bytes) {
+        Ok((text, _)) => Some(text.to_owned()),
+        Err(crate::load::DecodeError::NotUtf8 { bom, .. }) => {
+            let body = if bom { &bytes[3..] } else { &bytes[..] };
+            Some(String::from_utf8_lossy(body).into_owned())
+        }
+        Err(crate::load::DecodeError::Utf16) => None,
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// The span of a value (or its key) addressed by a path, in a file's text.
+fn find_path(text: &str, path: &[Seg], want_key: bool) -> Option<Range<usize>> {
+    let doc = DeTable::parse(text).ok()?;
+    let mut table: &DeTable<'_> = doc.get_ref();
+    let mut value: Option<&toml::Spanned<DeValue<'_>>> = None;
+    let mut key_span = None;
+    for (i, seg) in path.iter().enumerate() {
+        let current = match (seg, value) {
+            (Seg::Key(k), None) => {
+                let (key, v) = table.get_key_value(k.as_str())?;
+                key_span = Some(key.span());
+                v
+            }
+            (Seg::Key(k), Some(v)) => {
+                let t = v.get_ref().as_table()?;
+                let (key, v) = t.get_key_value(k.as_str())?;
+                key_span = Some(key.span());
+                v
+            }
+            (Seg::Index(n), Some(v)) => v.get_ref().as_array()?.get(*n)?,
+            (Seg::Index(_), None) => return None,
+        };
+        if i + 1 < path.len() {
+            if let DeValue::Table(t) = current.get_ref() {
+                table = t;
+            }
+        }
+        value = Some(current);
+    }
+    if want_key { key_span } else { value.map(toml::Spanned::span) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::path;
+
+    #[test]
+    fn finds_values_and_keys_by_path() {
+        let text = "namn = \"x\"\nbehov = [\"a\", \"b\"]\n\n[[kontakt]]\nnamn = \"Moa\"\n";
+        let span = find_path(text, &path!["behov", 1], false).unwrap();
+        assert_eq!(&text[span.clone()], "\"b\"");
+        assert_eq!(line_col(text, span.start), (2, 15));
+        let span = find_path(text, &path!["kontakt", 0, "namn"], true).unwrap();
+        assert_eq!(line_col(text, span.start), (5, 1));
+        assert!(find_path(text, &path!["saknas"], false).is_none());
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        assert_eq!(line_col("å = \"ö\"", 5), (1, 5));
+    }
+}
