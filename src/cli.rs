@@ -24,7 +24,13 @@ use crate::date::Datum;
 )]
 pub struct Cli {
     /// Datamappen (annars miljövariabeln RESURS_DATA, annars ./data)
-    #[arg(long, global = true, env = "RESURS_DATA", default_value = "data", value_name = "MAPP")]
+    #[arg(
+        long,
+        global = true,
+        env = "RESURS_DATA",
+        default_value = "data",
+        value_name = "MAPP"
+    )]
     pub data: PathBuf,
 
     /// Räkna med detta datum som dagens (ÅÅÅÅ-MM-DD), t.ex. för att återskapa en körning

@@ -40,6 +40,12 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Whether a file had an error: its entry (if any) may lack the keys that were wrong, and
+    /// search leaves it out.
+    pub fn is_broken(&self, file: &std::path::Path) -> bool {
+        self.broken_files.contains(file)
+    }
+
     /// The actor an offering belongs to (`aktor/insats` → `aktor`).
     pub fn aktor_of(insats_id: &str) -> &str {
         insats_id.split('/').next().unwrap_or_default()
@@ -94,7 +100,9 @@ impl Areas {
 
     fn add(&mut self, area: Area, o: &Omrade) {
         self.by_code.insert(o.kod.clone(), area.clone());
-        self.by_name.entry(o.namn.clone()).or_insert_with(|| area.clone());
+        self.by_name
+            .entry(o.namn.clone())
+            .or_insert_with(|| area.clone());
         self.by_fold.entry(fold(&o.namn)).or_default().push(area);
     }
 
@@ -130,7 +138,11 @@ impl Areas {
         if written == "riket" {
             return AreaResolution::Exact(Area::Riket);
         }
-        if let Some(a) = self.by_code.get(written).or_else(|| self.by_name.get(written)) {
+        if let Some(a) = self
+            .by_code
+            .get(written)
+            .or_else(|| self.by_name.get(written))
+        {
             return AreaResolution::Exact(a.clone());
         }
         let folded = fold(written);
@@ -141,14 +153,23 @@ impl Areas {
             .strip_suffix(" kommun")
             .or_else(|| folded.strip_suffix(" stad"))
             .unwrap_or(&folded);
-        for key in [folded.as_str(), stripped, &format!("{stripped}s lan"), &format!("{stripped} lan")] {
+        for key in [
+            folded.as_str(),
+            stripped,
+            &format!("{stripped}s lan"),
+            &format!("{stripped} lan"),
+        ] {
             if let Some(areas) = self.by_fold.get(key) {
                 if let [only] = areas.as_slice() {
                     return AreaResolution::Alias(only.clone(), self.name(only));
                 }
             }
         }
-        let names = self.lan.iter().chain(self.kommun.iter()).map(|o| o.namn.as_str());
+        let names = self
+            .lan
+            .iter()
+            .chain(self.kommun.iter())
+            .map(|o| o.namn.as_str());
         let mut close: Vec<String> = crate::text::closest_str(written, names)
             .into_iter()
             .map(str::to_owned)
@@ -289,20 +310,44 @@ mod tests {
             namn: namn.into(),
         };
         Areas::new(&OmradeVokabular {
-            lan: vec![o("07", "Kronobergs län"), o("03", "Uppsala län"), o("06", "Jönköpings län")],
-            kommun: vec![o("0780", "Växjö"), o("0764", "Alvesta"), o("0305", "Håbo"), o("0643", "Habo")],
+            lan: vec![
+                o("07", "Kronobergs län"),
+                o("03", "Uppsala län"),
+                o("06", "Jönköpings län"),
+            ],
+            kommun: vec![
+                o("0780", "Växjö"),
+                o("0764", "Alvesta"),
+                o("0305", "Håbo"),
+                o("0643", "Habo"),
+            ],
         })
     }
 
     #[test]
     fn codes_names_and_riket_resolve_exactly() {
         let a = areas();
-        assert_eq!(a.resolve("0780"), AreaResolution::Exact(Area::Kommun("0780".into())));
-        assert_eq!(a.resolve("Växjö"), AreaResolution::Exact(Area::Kommun("0780".into())));
-        assert_eq!(a.resolve("Kronobergs län"), AreaResolution::Exact(Area::Lan("07".into())));
+        assert_eq!(
+            a.resolve("0780"),
+            AreaResolution::Exact(Area::Kommun("0780".into()))
+        );
+        assert_eq!(
+            a.resolve("Växjö"),
+            AreaResolution::Exact(Area::Kommun("0780".into()))
+        );
+        assert_eq!(
+            a.resolve("Kronobergs län"),
+            AreaResolution::Exact(Area::Lan("07".into()))
+        );
         assert_eq!(a.resolve("riket"), AreaResolution::Exact(Area::Riket));
-        assert_eq!(a.resolve("Håbo"), AreaResolution::Exact(Area::Kommun("0305".into())));
-        assert_eq!(a.resolve("Habo"), AreaResolution::Exact(Area::Kommun("0643".into())));
+        assert_eq!(
+            a.resolve("Håbo"),
+            AreaResolution::Exact(Area::Kommun("0305".into()))
+        );
+        assert_eq!(
+            a.resolve("Habo"),
+            AreaResolution::Exact(Area::Kommun("0643".into()))
+        );
     }
 
     #[test]

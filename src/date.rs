@@ -16,7 +16,8 @@ pub struct Datum {
 
 impl Datum {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then_some(())
             .filter(|()| day >= 1 && day <= days_in_month(year, month))
             .map(|()| Self { year, month, day })
@@ -42,7 +43,7 @@ impl Datum {
         Self::from_days(i64::try_from(secs / 86_400).unwrap_or(0))
     }
 
-    /// Converts days since 1970-01-01 to a date (Howard Hinnant's civil_from_days).
+    /// Converts days since 1970-01-01 to a date (Howard Hinnant's `civil_from_days`).
     pub fn from_days(z: i64) -> Self {
         let z = z + 719_468;
         let era = z.div_euclid(146_097);
@@ -62,7 +63,8 @@ impl Datum {
 
     /// Whole months from `self` to `later` (negative when `later` is earlier).
     pub fn months_until(self, later: Datum) -> i32 {
-        let mut months = (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
+        let mut months =
+            (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
         if later.day < self.day {
             months -= 1;
         }

@@ -29,6 +29,7 @@ struct Found {
 }
 
 /// One parsed file.
+#[allow(clippy::large_enum_variant)] // short-lived, one per file
 enum Parsed {
     Installningar(Installningar),
     Aktor(Aktor),
@@ -51,12 +52,17 @@ const VOCABULARIES: [(&str, Kind); 5] = [
 
 /// Loads the data folder at `root`. Fails only when the folder itself cannot be used.
 pub fn load(root: &Path) -> Result<Dataset> {
-    let meta = std::fs::metadata(root)
-        .with_context(|| format!("datamappen `{}` finns inte eller kan inte läsas", root.display()))?;
+    let meta = std::fs::metadata(root).with_context(|| {
+        format!(
+            "datamappen `{}` finns inte eller kan inte läsas",
+            root.display()
+        )
+    })?;
     if !meta.is_dir() {
         bail!("`{}` är inte en mapp", root.display());
     }
-    std::fs::read_dir(root).with_context(|| format!("datamappen `{}` kan inte läsas", root.display()))?;
+    std::fs::read_dir(root)
+        .with_context(|| format!("datamappen `{}` kan inte läsas", root.display()))?;
 
     let mut problems = Vec::new();
     let (found, aktor_dirs) = walk(root, &mut problems);
@@ -78,7 +84,11 @@ pub fn load(root: &Path) -> Result<Dataset> {
     let mut vok = VokabularParts::default();
     for (f, file_problems, parsed) in results {
         ds.files_total += 1;
-        if file_problems.iter().any(|p| p.severity == crate::problem::Severity::Fel) || parsed.is_none() {
+        if file_problems
+            .iter()
+            .any(|p| p.severity == crate::problem::Severity::Fel)
+            || parsed.is_none()
+        {
             ds.broken_files.insert(f.rel.clone());
         }
         problems.extend(file_problems);
@@ -89,13 +99,34 @@ pub fn load(root: &Path) -> Result<Dataset> {
         match parsed {
             Parsed::Installningar(x) => ds.installningar = Some(x),
             Parsed::Aktor(data) => {
-                ds.aktorer.insert(f.id.clone(), Entry { id: f.id, file, data });
+                ds.aktorer.insert(
+                    f.id.clone(),
+                    Entry {
+                        id: f.id,
+                        file,
+                        data,
+                    },
+                );
             }
             Parsed::Insats(data) => {
-                ds.insatser.insert(f.id.clone(), Entry { id: f.id, file, data });
+                ds.insatser.insert(
+                    f.id.clone(),
+                    Entry {
+                        id: f.id,
+                        file,
+                        data,
+                    },
+                );
             }
             Parsed::Behov(data) => {
-                ds.behov.insert(f.id.clone(), Entry { id: f.id, file, data });
+                ds.behov.insert(
+                    f.id.clone(),
+                    Entry {
+                        id: f.id,
+                        file,
+                        data,
+                    },
+                );
             }
             Parsed::VokBehov(x) => vok.behov = Some((x, file)),
             Parsed::VokMalgrupper(x) => vok.malgrupper = Some((x, file)),
@@ -155,7 +186,8 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<Strin
             true
         });
 
-    for entry in walker {
+    let mut it = walker;
+    while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
@@ -174,7 +206,11 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<Strin
         if entry.depth() == 0 {
             continue;
         }
-        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         let owned_parts: Vec<String> = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -233,7 +269,11 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<Strin
                 }
             }
             ["vokabular", ..] => {
-                problems.push(misplaced(rel, is_dir, "i `vokabular/` finns inga undermappar"));
+                problems.push(misplaced(
+                    rel,
+                    is_dir,
+                    "i `vokabular/` finns inga undermappar",
+                ));
             }
             ["aktorer", id] => {
                 if is_dir {
@@ -306,14 +346,32 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<Strin
                 };
                 problems.push(p);
             }
-            _ => problems.push(misplaced(rel, is_dir, "den här platsen ingår inte i dataformatet")),
+            _ => problems.push(misplaced(
+                rel,
+                is_dir,
+                "den här platsen ingår inte i dataformatet",
+            )),
+        }
+        // What is inside a misplaced folder is not reported again, file by file.
+        if is_dir
+            && problems.last().is_some_and(|p| {
+                p.code == "E007"
+                    && p.file == entry.path().strip_prefix(root).unwrap_or(entry.path())
+            })
+        {
+            it.skip_current_dir();
         }
     }
 
     if !has_resurs {
         problems.push(
-            Problem::new("E021", "resurs.toml", Loc::File, "datamappen saknar `resurs.toml`")
-                .help("skapa `resurs.toml` med minst `namn = \"Resurskarta …\"`"),
+            Problem::new(
+                "E021",
+                "resurs.toml",
+                Loc::File,
+                "datamappen saknar `resurs.toml`",
+            )
+            .help("skapa `resurs.toml` med minst `namn = \"Resurskarta …\"`"),
         );
     }
     for (name, _) in VOCABULARIES {
@@ -364,13 +422,24 @@ fn has_toml_extension(name: &str) -> bool {
 fn misplaced(rel: PathBuf, is_dir: bool, why: &str) -> Problem {
     let what = if is_dir { "mappen" } else { "filen" };
     let name = rel.display().to_string();
-    Problem::new("E007", rel, Loc::File, format!("{what} `{name}` ligger på fel plats")).help(why.to_owned())
+    Problem::new(
+        "E007",
+        rel,
+        Loc::File,
+        format!("{what} `{name}` ligger på fel plats"),
+    )
+    .help(why.to_owned())
 }
 
 fn dir_not_file(rel: PathBuf) -> Problem {
     let name = rel.display().to_string();
-    Problem::new("E018", rel, Loc::File, format!("`{name}` är en mapp, inte en fil"))
-        .help("en datafil ska vara en fil; ta bort eller byt namn på mappen")
+    Problem::new(
+        "E018",
+        rel,
+        Loc::File,
+        format!("`{name}` är en mapp, inte en fil"),
+    )
+    .help("en datafil ska vara en fil; ta bort eller byt namn på mappen")
 }
 
 fn bad_id(rel: PathBuf, id: &str, what: &str) -> Problem {
@@ -382,14 +451,20 @@ fn bad_id(rel: PathBuf, id: &str, what: &str) -> Problem {
         format!("{what} `{id}` är inget giltigt id"),
     )
     .help("ett id har bara små bokstäver a–z, siffror och bindestreck, t.ex. `rodakorset-vaxjo`");
-    if fixed.is_empty() { p } else { p.suggest(fixed) }
+    if fixed.is_empty() {
+        p
+    } else {
+        p.suggest(fixed)
+    }
 }
 
 fn wrong_extension(rel: PathBuf, file: &str, is_dir: bool, what: &str) -> Problem {
     if is_dir {
         return misplaced(rel, true, "här finns bara `.toml`-filer");
     }
-    let stem = Path::new(file).file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let stem = Path::new(file)
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let name = rel.display().to_string();
     let mut p = Problem::new(
         "E007",
@@ -407,7 +482,9 @@ fn wrong_extension(rel: PathBuf, file: &str, is_dir: bool, what: &str) -> Proble
 
 fn io_help(err: Option<&std::io::Error>) -> String {
     match err.map(std::io::Error::kind) {
-        Some(std::io::ErrorKind::PermissionDenied) => "behörighet saknas; kontrollera filens rättigheter".into(),
+        Some(std::io::ErrorKind::PermissionDenied) => {
+            "behörighet saknas; kontrollera filens rättigheter".into()
+        }
         Some(std::io::ErrorKind::NotFound) => "filen försvann medan den lästes".into(),
         _ => err.map_or_else(|| "okänt fel".into(), |e| format!("systemet svarade: {e}")),
     }
@@ -443,7 +520,10 @@ fn read_file(root: &Path, f: &Found, out: &mut Vec<Problem>) -> Option<Parsed> {
     let bytes = match std::fs::read(root.join(&f.rel)) {
         Ok(b) => b,
         Err(e) => {
-            out.push(Problem::new("E018", &f.rel, Loc::File, "filen kan inte läsas").help(io_help(Some(&e))));
+            out.push(
+                Problem::new("E018", &f.rel, Loc::File, "filen kan inte läsas")
+                    .help(io_help(Some(&e))),
+            );
             return None;
         }
     };
@@ -451,8 +531,13 @@ fn read_file(root: &Path, f: &Found, out: &mut Vec<Problem>) -> Option<Parsed> {
         Ok((text, bom)) => {
             if bom {
                 out.push(
-                    Problem::new("W003", &f.rel, Loc::File, "filen börjar med en BOM (byte order mark)")
-                        .help("spara filen som UTF-8 utan BOM"),
+                    Problem::new(
+                        "W003",
+                        &f.rel,
+                        Loc::File,
+                        "filen börjar med en BOM (byte order mark)",
+                    )
+                    .help("spara filen som UTF-8 utan BOM"),
                 );
             }
             text
@@ -475,8 +560,10 @@ fn read_file(root: &Path, f: &Found, out: &mut Vec<Problem>) -> Option<Parsed> {
     };
     if text.trim().is_empty() {
         out.push(
-            Problem::new("E019", &f.rel, Loc::File, "filen är tom")
-                .help(format!("fyll i uppgifterna för {} eller ta bort filen", f.kind.describe())),
+            Problem::new("E019", &f.rel, Loc::File, "filen är tom").help(format!(
+                "fyll i uppgifterna för {} eller ta bort filen",
+                f.kind.describe()
+            )),
         );
         return None;
     }
@@ -497,21 +584,49 @@ fn read_file(root: &Path, f: &Found, out: &mut Vec<Problem>) -> Option<Parsed> {
     }
     let before = out.len();
     crate::structure::check(&doc, f.kind, &f.rel, out);
-    if out[before..].iter().any(|p| p.severity == crate::problem::Severity::Fel) {
-        return None;
+    let mut doc = doc;
+    let bad: Vec<std::ops::Range<usize>> = out[before..]
+        .iter()
+        .filter_map(|p| match &p.loc {
+            Loc::Span(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    let structural_errors = out.len() > before;
+    if structural_errors {
+        // Leave out the keys that are wrong, so the rules can still check the rest of the
+        // file in this run; the file stays marked as broken.
+        let inside = |outer: &std::ops::Range<usize>| {
+            bad.iter()
+                .any(|b| b.start >= outer.start && b.start <= outer.end)
+        };
+        let drop: Vec<String> = doc
+            .get_ref()
+            .iter()
+            .filter(|(k, v)| inside(&k.span()) || inside(&v.span()))
+            .map(|(k, _)| k.get_ref().to_string())
+            .collect();
+        for k in drop {
+            doc.get_mut().remove(k.as_str());
+        }
     }
-    let parsed = match f.kind {
-        Kind::Installningar => typed(doc, &f.rel, out).map(Parsed::Installningar),
-        Kind::Aktor => typed(doc, &f.rel, out).map(Parsed::Aktor),
-        Kind::Insats => typed(doc, &f.rel, out).map(Parsed::Insats),
-        Kind::Behov => typed(doc, &f.rel, out).map(Parsed::Behov),
-        Kind::VokBehov => typed(doc, &f.rel, out).map(Parsed::VokBehov),
-        Kind::VokMalgrupper => typed(doc, &f.rel, out).map(Parsed::VokMalgrupper),
-        Kind::VokAktorstyper => typed(doc, &f.rel, out).map(Parsed::VokAktorstyper),
-        Kind::VokOmraden => typed(doc, &f.rel, out).map(Parsed::VokOmraden),
-        Kind::VokSprak => typed(doc, &f.rel, out).map(Parsed::VokSprak),
+    let mut scratch = Vec::new();
+    let sink = if structural_errors {
+        &mut scratch
+    } else {
+        &mut *out
     };
-    parsed
+    match f.kind {
+        Kind::Installningar => typed(doc, &f.rel, sink).map(Parsed::Installningar),
+        Kind::Aktor => typed(doc, &f.rel, sink).map(Parsed::Aktor),
+        Kind::Insats => typed(doc, &f.rel, sink).map(Parsed::Insats),
+        Kind::Behov => typed(doc, &f.rel, sink).map(Parsed::Behov),
+        Kind::VokBehov => typed(doc, &f.rel, sink).map(Parsed::VokBehov),
+        Kind::VokMalgrupper => typed(doc, &f.rel, sink).map(Parsed::VokMalgrupper),
+        Kind::VokAktorstyper => typed(doc, &f.rel, sink).map(Parsed::VokAktorstyper),
+        Kind::VokOmraden => typed(doc, &f.rel, sink).map(Parsed::VokOmraden),
+        Kind::VokSprak => typed(doc, &f.rel, sink).map(Parsed::VokSprak),
+    }
 }
 
 fn typed<T: DeserializeOwned>(
@@ -523,7 +638,12 @@ fn typed<T: DeserializeOwned>(
         Ok(v) => Some(v),
         Err(e) => {
             let loc = e.span().map_or(Loc::File, Loc::Span);
-            out.push(Problem::new("E005", rel, loc, format!("värdet kan inte läsas: {}", e.message())));
+            out.push(Problem::new(
+                "E005",
+                rel,
+                loc,
+                format!("värdet kan inte läsas: {}", e.message()),
+            ));
             None
         }
     }

@@ -4,7 +4,9 @@ use clap::error::ErrorKind;
 fn main() {
     let cli = match resurs::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => e.exit(),
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            e.exit()
+        }
         Err(e) => {
             eprint!("{}", resurs::cli_error::swedish(&e));
             std::process::exit(resurs::exit::USAGE);

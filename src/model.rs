@@ -131,7 +131,7 @@ pub struct Insats {
     /// Var insatsen ges. Saknas den gäller aktörens områden.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub omraden: Option<Vec<String>>,
-    /// Språk som insatsen ges på (ISO 639-1-koder, t.ex. "sv", "uk"). Standard ["sv"].
+    /// Språk som insatsen ges på (ISO 639-1-koder, t.ex. "sv", "uk"). Standard: svenska.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sprak: Option<Vec<String>>,
     /// true om tolk kan ordnas.
@@ -300,7 +300,9 @@ pub struct Behov {
 }
 
 /// Ett behovs prioritet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Prioritet {
     /// Hög.

@@ -84,7 +84,12 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(code: &'static str, file: impl Into<PathBuf>, loc: Loc, message: impl Into<String>) -> Self {
+    pub fn new(
+        code: &'static str,
+        file: impl Into<PathBuf>,
+        loc: Loc,
+        message: impl Into<String>,
+    ) -> Self {
         let severity = if code.starts_with('W') {
             Severity::Varning
         } else {
@@ -119,7 +124,11 @@ impl Problem {
     }
 
     #[must_use]
-    pub fn suggest_with_note(mut self, suggestion: impl Into<String>, note: impl Into<String>) -> Self {
+    pub fn suggest_with_note(
+        mut self,
+        suggestion: impl Into<String>,
+        note: impl Into<String>,
+    ) -> Self {
         self.suggestion = Some(suggestion.into());
         self.suggestion_note = Some(note.into());
         self
@@ -133,6 +142,9 @@ impl Problem {
 
     /// The file path as shown to users: always `/`-separated.
     pub fn file_display(&self) -> String {
+        if self.file.as_os_str().is_empty() {
+            return ".".into();
+        }
         self.file
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
@@ -146,7 +158,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("E001", "TOML-syntaxfel"),
     ("E002", "okänd nyckel"),
     ("E003", "obligatorisk nyckel saknas"),
-    ("E004", "okänt värde i en vokabulär (behov, målgrupp, aktörstyp, språk)"),
+    (
+        "E004",
+        "okänt värde i en vokabulär (behov, målgrupp, aktörstyp, språk)",
+    ),
     ("E005", "fel typ av värde"),
     ("E006", "id som bryter mot namnregeln"),
     ("E007", "fil på fel plats eller med fel filändelse"),
@@ -158,16 +173,31 @@ pub const CODES: &[(&str, &str)] = &[
     ("E013", "ogiltigt organisationsnummer"),
     ("E014", "giltig_till före giltig_fran"),
     ("E015", "min_alder över max_alder"),
-    ("E016", "uppgifterna har inte granskats på för länge (fel_efter_manader)"),
-    ("E017", "text som ser ut som ett personnummer eller samordningsnummer"),
-    ("E018", "filen kan inte läsas (teckenkodning, behörighet, länk, mapp)"),
+    (
+        "E016",
+        "uppgifterna har inte granskats på för länge (fel_efter_manader)",
+    ),
+    (
+        "E017",
+        "text som ser ut som ett personnummer eller samordningsnummer",
+    ),
+    (
+        "E018",
+        "filen kan inte läsas (teckenkodning, behörighet, länk, mapp)",
+    ),
     ("E019", "tom fil"),
     ("E020", "datamappen har inga datafiler"),
-    ("E021", "en nödvändig fil saknas (resurs.toml, en vokabulär, aktor.toml)"),
+    (
+        "E021",
+        "en nödvändig fil saknas (resurs.toml, en vokabulär, aktor.toml)",
+    ),
     ("E022", "dubblett i en vokabulär eller ogiltig vokabulär"),
     ("E023", "tom lista där minst ett värde krävs"),
     ("E024", "ogiltigt värde i resurs.toml"),
-    ("W001", "uppgifterna har inte granskats på länge (varna_efter_manader)"),
+    (
+        "W001",
+        "uppgifterna har inte granskats på länge (varna_efter_manader)",
+    ),
     ("W002", "aktiv insats vars giltig_till har passerat"),
     ("W003", "filen börjar med en BOM"),
     ("W004", "filen har Windows-radslut (CRLF)"),

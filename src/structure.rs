@@ -2,6 +2,7 @@
 //! unknown key, missing key, wrong type and empty list with its exact location. The schemas are
 //! generated from `model.rs`, so the model stays the one description of the format.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use serde_json::Value;
@@ -59,6 +60,10 @@ impl<'a> Walker<'a> {
                 }
                 continue;
             }
+            if let Some([only]) = s.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+                s = only;
+                continue;
+            }
             let alternatives = s
                 .get("anyOf")
                 .or_else(|| s.get("oneOf"))
@@ -86,7 +91,11 @@ impl<'a> Walker<'a> {
         if let Some(values) = s.get("enum").and_then(Value::as_array) {
             return Shape::Enum(values.iter().filter_map(Value::as_str).collect());
         }
-        if let Some(alts) = s.get("oneOf").or_else(|| s.get("anyOf")).and_then(Value::as_array) {
+        if let Some(alts) = s
+            .get("oneOf")
+            .or_else(|| s.get("anyOf"))
+            .and_then(Value::as_array)
+        {
             let consts: Vec<&str> = alts
                 .iter()
                 .filter_map(|a| self.resolve(a).get("const").and_then(Value::as_str))
@@ -136,6 +145,7 @@ impl<'a> Walker<'a> {
         let s = self.resolve(schema);
         let props = s.get("properties").and_then(Value::as_object);
         let closed = s.get("additionalProperties") == Some(&Value::Bool(false));
+        let mut suggested: Vec<&str> = Vec::new();
         for (key, value) in table {
             let name = key.get_ref().as_ref();
             match props.and_then(|p| p.get(name)) {
@@ -156,6 +166,7 @@ impl<'a> Walker<'a> {
                     )
                     .label(format!("finns inte i {}", self.where_(path)));
                     if let Some(best) = closest_str(name, known.iter().copied()).first() {
+                        suggested.push(best);
                         p = p.suggest(*best);
                     } else {
                         p = p.help(format!("tillåtna nycklar: {}", backticked(&known)));
@@ -167,7 +178,8 @@ impl<'a> Walker<'a> {
         }
         if let Some(required) = s.get("required").and_then(Value::as_array) {
             for key in required.iter().filter_map(Value::as_str) {
-                if !table.keys().any(|k| k.get_ref().as_ref() == key) {
+                // A misspelled key already says what is missing.
+                if !table.keys().any(|k| k.get_ref().as_ref() == key) && !suggested.contains(&key) {
                     let loc = if path.is_empty() {
                         Loc::File
                     } else {
@@ -228,13 +240,17 @@ impl<'a> Walker<'a> {
                 "E005",
                 self.file,
                 Loc::Span(span.clone()),
-                format!("`{key}` ska vara {expected}, inte {}", describe_value(v.get_ref())),
+                format!(
+                    "`{key}` ska vara {expected}, inte {}",
+                    describe_value(v.get_ref())
+                ),
             )
         };
         match (shape, v.get_ref()) {
             (Shape::Object(s), DeValue::Table(t)) => self.table(t, span.clone(), s, path),
             (Shape::Object(_), _) => {
-                let p = wrong("en tabell").help(format!("skriv t.ex. `{key} = {{ namn = \"…\" }}`"));
+                let p =
+                    wrong("en tabell").help(format!("skriv t.ex. `{key} = {{ namn = \"…\" }}`"));
                 self.push(p);
             }
             (Shape::Array(s), DeValue::Array(items)) => {
@@ -266,13 +282,18 @@ impl<'a> Walker<'a> {
                 let p = wrong("en lista").help(format!("skriv t.ex. `{key} = [\"…\", \"…\"]`"));
                 self.push(p);
             }
-            (Shape::Str, DeValue::String(_)) | (Shape::Boolean, DeValue::Boolean(_)) | (Shape::Any, _) => {}
+            (Shape::Str, DeValue::String(_))
+            | (Shape::Boolean, DeValue::Boolean(_))
+            | (Shape::Any, _) => {}
             (Shape::Str, DeValue::Integer(i)) => {
-                let p = wrong("text").label("citattecken saknas").suggest(format!("\"{}\"", i.as_str()));
+                let p = wrong("text")
+                    .label("citattecken saknas")
+                    .suggest(format!("\"{}\"", i.as_str()));
                 self.push(p);
             }
             (Shape::Str, _) => {
-                let p = wrong("text").help(format!("skriv texten inom citattecken: `{key} = \"…\"`"));
+                let p =
+                    wrong("text").help(format!("skriv texten inom citattecken: `{key} = \"…\"`"));
                 self.push(p);
             }
             (Shape::Date, DeValue::Datetime(dt)) => {
@@ -292,7 +313,9 @@ impl<'a> Walker<'a> {
                 let p = if crate::date::Datum::parse(text.trim()).is_some() {
                     p.suggest(text.trim().to_owned())
                 } else {
-                    p.help(format!("skriv datumet som ÅÅÅÅ-MM-DD utan citattecken: `{key} = 2026-01-31`"))
+                    p.help(format!(
+                        "skriv datumet som ÅÅÅÅ-MM-DD utan citattecken: `{key} = 2026-01-31`"
+                    ))
                 };
                 self.push(p);
             }
@@ -323,21 +346,28 @@ impl<'a> Walker<'a> {
                 let n = i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok();
                 let too_small = min.zip(n).is_some_and(|(m, n)| n < m);
                 let too_big = n.is_none() || max.zip(n).is_some_and(|(m, n)| n > m);
+                let message = if too_small && min == Some(0) {
+                    format!("`{key}` kan inte vara negativ")
+                } else if too_small {
+                    format!("`{key}` är för litet")
+                } else {
+                    format!("`{key}` är för stort")
+                };
                 if too_small || too_big {
                     self.push(Problem::new(
                         "E005",
                         self.file,
                         Loc::Span(span.clone()),
-                        format!(
-                            "`{key}` ska vara ett heltal från {} till {}",
-                            min.unwrap_or(0),
-                            max.unwrap_or(i64::MAX)
-                        ),
+                        message,
                     ));
                 }
             }
-            (Shape::Integer { .. }, DeValue::String(text)) if text.trim().parse::<u32>().is_ok() => {
-                let p = wrong("ett heltal").label("tal skrivs utan citattecken").suggest(text.trim().to_owned());
+            (Shape::Integer { .. }, DeValue::String(text))
+                if text.trim().parse::<u32>().is_ok() =>
+            {
+                let p = wrong("ett heltal")
+                    .label("tal skrivs utan citattecken")
+                    .suggest(text.trim().to_owned());
                 self.push(p);
             }
             (Shape::Integer { .. }, _) => {
@@ -404,7 +434,11 @@ pub fn describe_value(v: &DeValue<'_>) -> &'static str {
 }
 
 fn backticked(items: &[&str]) -> String {
-    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A TOML basic string literal for `s`.
@@ -415,7 +449,9 @@ pub fn toml_string(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
             c => out.push(c),
         }
     }

@@ -175,7 +175,10 @@ impl Lexicon {
 }
 
 /// The closest of some plain strings (keys, ids), best first.
-pub fn closest_str<'a>(written: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub fn closest_str<'a>(
+    written: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
     let query = fold(written);
     let matcher = SkimMatcherV2::default();
     let mut scored: Vec<(u32, &str)> = candidates
@@ -209,7 +212,8 @@ pub fn is_valid_id(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use crate::schema::{Kind, schema_text};
 
 pub fn schema(args: &SchemaArgs) -> anyhow::Result<i32> {
     if let Some(dir) = &args.ut {
-        std::fs::create_dir_all(dir).with_context(|| format!("mappen `{}` kan inte skapas", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("mappen `{}` kan inte skapas", dir.display()))?;
         let mut written = 0;
         for kind in Kind::ALL {
             let path = dir.join(kind.schema_file());
@@ -19,7 +20,10 @@ pub fn schema(args: &SchemaArgs) -> anyhow::Result<i32> {
                     continue;
                 }
                 if !args.skriv_over {
-                    bail!("`{}` finns redan; lägg till --skriv-over för att ersätta den", path.display());
+                    bail!(
+                        "`{}` finns redan; lägg till --skriv-over för att ersätta den",
+                        path.display()
+                    );
                 }
             }
             write_atomically(&path, &text)?;
@@ -28,32 +32,28 @@ pub fn schema(args: &SchemaArgs) -> anyhow::Result<i32> {
         eprintln!("{written} scheman skrevs till {}.", dir.display());
         return Ok(exit::OK);
     }
-    let kinds: Vec<Kind> = match &args.namn {
-        None => bail!("ange vilket schema (t.ex. `resurs schema aktor`) eller `--ut MAPP` för alla"),
-        Some(name) => {
-            let file = format!("{name}.schema.json");
-            match Kind::ALL.iter().find(|k| k.schema_file() == file) {
-                Some(k) => vec![*k],
-                None => {
-                    let names: Vec<&str> = Kind::ALL
-                        .iter()
-                        .map(|k| k.schema_file().trim_end_matches(".schema.json"))
-                        .collect();
-                    bail!("det finns inget schema `{name}`. Välj bland: {}", names.join(", "));
-                }
-            }
-        }
+    let Some(name) = &args.namn else {
+        bail!("ange vilket schema (t.ex. `resurs schema aktor`) eller `--ut MAPP` för alla")
     };
-    for k in kinds {
-        super::print(&schema_text(k))?;
-    }
+    let file = format!("{name}.schema.json");
+    let Some(kind) = Kind::ALL.iter().find(|k| k.schema_file() == file) else {
+        let names: Vec<&str> = Kind::ALL
+            .iter()
+            .map(|k| k.schema_file().trim_end_matches(".schema.json"))
+            .collect();
+        bail!(
+            "det finns inget schema `{name}`. Välj bland: {}",
+            names.join(", ")
+        );
+    };
+    super::print(&schema_text(*kind))?;
     Ok(exit::OK)
 }
-
 /// Writes through a temporary file and a rename, so an interruption never leaves half a file.
 fn write_atomically(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
     let tmp = path.with_extension("json.tmp");
     std::fs::write(&tmp, text).with_context(|| format!("`{}` kan inte skrivas", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("`{}` kan inte skrivas", path.display()))?;
+    std::fs::rename(&tmp, path)
+        .with_context(|| format!("`{}` kan inte skrivas", path.display()))?;
     Ok(())
 }

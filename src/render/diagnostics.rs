@@ -35,7 +35,10 @@ pub fn summary(problems: &[Problem], counts: Counts) -> String {
     if problems.is_empty() {
         return format!("Allt i ordning: {}.", counts.phrase());
     }
-    let errors = problems.iter().filter(|p| p.severity == Severity::Fel).count();
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Fel)
+        .count();
     let warnings = problems.len() - errors;
     let files: BTreeSet<&PathBuf> = problems.iter().map(|p| &p.file).collect();
     format!(
@@ -50,13 +53,19 @@ pub fn summary(problems: &[Problem], counts: Counts) -> String {
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + c.as_str())
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
 }
 
 /// The message with its suggestion, on one line (for `kort` and `github`).
 fn one_line(p: &Problem) -> String {
     let mut s = p.message.clone();
-    if let Some(sugg) = &p.suggestion {
+    if let Some(sugg) = p
+        .suggestion
+        .as_ref()
+        .filter(|s| !p.message.ends_with(&format!("`{s}`")))
+    {
         let _ = write!(s, "; menade du `{sugg}`?");
     } else if let Some(help) = &p.help {
         let _ = write!(s, "; {help}");
@@ -72,7 +81,11 @@ pub fn text(problems: &[Problem], root: &Path) -> String {
         let _ = writeln!(out, "{}[{}]: {}", p.severity.as_str(), p.code, p.message);
         let file = p.file_display();
         let Some(span) = &p.span else {
-            let shown = if file.is_empty() { ".".to_owned() } else { file };
+            let shown = if file.is_empty() {
+                ".".to_owned()
+            } else {
+                file
+            };
             let _ = writeln!(out, "  --> {shown}");
             notes(&mut out, p, "   ");
             out.push('\n');
@@ -89,7 +102,9 @@ pub fn text(problems: &[Problem], root: &Path) -> String {
         let width = p.line.to_string().len();
         let pad = " ".repeat(width + 1);
         if let (Some(line_text), Some(source)) = (line_text, source.as_deref()) {
-            let line_start = source[..span.start.min(source.len())].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = source[..span.start.min(source.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
             let line_end = line_start + line_text.len();
             let end = span.end.clamp(span.start, line_end.max(span.start));
             let carets = source
@@ -99,7 +114,11 @@ pub fn text(problems: &[Problem], root: &Path) -> String {
             let shown_line = line_text.replace('\t', " ");
             let _ = writeln!(out, "{pad}|");
             let _ = writeln!(out, "{:>width$} | {shown_line}", p.line);
-            let label = p.label.as_deref().map(|l| format!(" {l}")).unwrap_or_default();
+            let label = p
+                .label
+                .as_deref()
+                .map(|l| format!(" {l}"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "{pad}| {}{}{label}",
@@ -217,7 +236,9 @@ fn repo_path(data_dir: &Path, file: &str) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -230,7 +251,13 @@ mod tests {
     use crate::problem::Loc;
 
     fn problem() -> Problem {
-        let mut p = Problem::new("E004", "aktorer/a/insatser/b.toml", Loc::File, "okänt behov `x`").suggest("mat");
+        let mut p = Problem::new(
+            "E004",
+            "aktorer/a/insatser/b.toml",
+            Loc::File,
+            "okänt behov `x`",
+        )
+        .suggest("mat");
         p.line = 4;
         p.column = 11;
         p
@@ -257,8 +284,15 @@ mod tests {
 
     #[test]
     fn summary_counts_in_swedish() {
-        let c = Counts { aktorer: 9, insatser: 1, behov: 8 };
-        assert_eq!(summary(&[], c), "Allt i ordning: 9 aktörer, 1 insats, 8 behov.");
+        let c = Counts {
+            aktorer: 9,
+            insatser: 1,
+            behov: 8,
+        };
+        assert_eq!(
+            summary(&[], c),
+            "Allt i ordning: 9 aktörer, 1 insats, 8 behov."
+        );
         let mut w = problem();
         w.severity = Severity::Varning;
         assert_eq!(

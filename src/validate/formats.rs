@@ -32,8 +32,13 @@ pub fn email(s: &str) -> Result<(), Rejected> {
     if local.is_empty() || domain.contains('@') {
         return reject("en adress har en del före och en efter ett enda `@`", None);
     }
-    if t.chars().any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>') {
-        return reject("adressen innehåller mellanslag eller skiljetecken; skriv en adress per fält", None);
+    if t.chars()
+        .any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>')
+    {
+        return reject(
+            "adressen innehåller mellanslag eller skiljetecken; skriv en adress per fält",
+            None,
+        );
     }
     let labels: Vec<&str> = domain.split('.').collect();
     let tld_ok = labels
@@ -41,7 +46,10 @@ pub fn email(s: &str) -> Result<(), Rejected> {
         .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
     let labels_ok = labels.len() >= 2
         && labels.iter().all(|l| {
-            !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         });
     if !tld_ok || !labels_ok {
         return reject(format!("domänen `{domain}` är inte giltig"), None);
@@ -56,10 +64,13 @@ pub fn phone(s: &str) -> Result<(), Rejected> {
     if t.is_empty() {
         return reject("numret är tomt", None);
     }
-    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '+' | '\u{a0}');
+    let allowed =
+        |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '+' | '\u{a0}');
     if let Some(bad) = t.chars().find(|c| !allowed(*c)) {
         return reject(
-            format!("tecknet `{bad}` hör inte hemma i ett telefonnummer; skriv ett nummer per fält"),
+            format!(
+                "tecknet `{bad}` hör inte hemma i ett telefonnummer; skriv ett nummer per fält"
+            ),
             None,
         );
     }
@@ -81,10 +92,7 @@ pub fn phone(s: &str) -> Result<(), Rejected> {
     if ok {
         Ok(())
     } else {
-        reject(
-            format!("{n} siffror är inget giltigt telefonnummer"),
-            None,
-        )
+        reject(format!("{n} siffror är inget giltigt telefonnummer"), None)
     }
 }
 
@@ -99,8 +107,15 @@ pub fn url(s: &str) -> Result<(), Rejected> {
         r
     } else if let Some(r) = lower.strip_prefix("http://") {
         r
-    } else if lower.contains("://") || lower.starts_with("javascript:") || lower.starts_with("mailto:") || lower.starts_with("data:") {
-        return reject("bara adresser som börjar med `https://` eller `http://` är tillåtna", None);
+    } else if lower.contains("://")
+        || lower.starts_with("javascript:")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("data:")
+    {
+        return reject(
+            "bara adresser som börjar med `https://` eller `http://` är tillåtna",
+            None,
+        );
     } else {
         let fix = (!t.contains(' ') && t.contains('.')).then(|| format!("https://{t}"));
         return reject("adressen ska börja med `https://`", fix);
@@ -123,12 +138,15 @@ pub fn organisationsnummer(s: &str) -> Result<(), Rejected> {
     let digits: Vec<u32> = t.chars().filter_map(|c| c.to_digit(10)).collect();
     let shape_ok = t.chars().all(|c| c.is_ascii_digit() || c == '-');
     if !shape_ok || digits.len() != 10 {
-        let fix = (digits.len() == 12 && digits.starts_with(&[1, 6]))
-            .then(|| fmt_orgnr(&digits[2..]));
+        let fix =
+            (digits.len() == 12 && digits.starts_with(&[1, 6])).then(|| fmt_orgnr(&digits[2..]));
         return reject("ett organisationsnummer har tio siffror: NNNNNN-NNNN", fix);
     }
     if !luhn(&digits) {
-        return reject("kontrollsiffran stämmer inte; kontrollera numret mot Bolagsverket", None);
+        return reject(
+            "kontrollsiffran stämmer inte; kontrollera numret mot Bolagsverket",
+            None,
+        );
     }
     let formatted = fmt_orgnr(&digits);
     if formatted != t {
@@ -155,12 +173,23 @@ mod tests {
         assert!(email("a@b").is_err());
         assert!(email("a b@c.se").is_err());
         assert!(email("a@c.se, b@c.se").is_err());
-        assert_eq!(email("mailto:a@b.se").unwrap_err().fix.as_deref(), Some("a@b.se"));
+        assert_eq!(
+            email("mailto:a@b.se").unwrap_err().fix.as_deref(),
+            Some("a@b.se")
+        );
     }
 
     #[test]
     fn phones() {
-        for ok in ["0470-433 88", "0470-43388", "+46 470 433 88", "1177", "116 111", "020-22 33 44", "(0470) 433 88"] {
+        for ok in [
+            "0470-433 88",
+            "0470-43388",
+            "+46 470 433 88",
+            "1177",
+            "116 111",
+            "020-22 33 44",
+            "(0470) 433 88",
+        ] {
             assert!(phone(ok).is_ok(), "{ok}");
         }
         for bad in ["12", "0470-433 88 eller 0470-1", "abc", "0470+43388", "04"] {
@@ -172,7 +201,10 @@ mod tests {
     fn urls() {
         assert!(url("https://www.raddabarnen.se").is_ok());
         assert!(url("http://lnu.se/psykologi?x=1").is_ok());
-        assert_eq!(url("www.lnu.se").unwrap_err().fix.as_deref(), Some("https://www.lnu.se"));
+        assert_eq!(
+            url("www.lnu.se").unwrap_err().fix.as_deref(),
+            Some("https://www.lnu.se")
+        );
         assert!(url("javascript:alert(1)").is_err());
         assert!(url("ftp://lnu.se").is_err());
         assert!(url("https://").is_err());
@@ -184,8 +216,20 @@ mod tests {
         // Rädda Barnen's organisationsnummer.
         assert!(organisationsnummer("802002-4280").is_ok());
         assert!(organisationsnummer("802002-4281").is_err());
-        assert_eq!(organisationsnummer("8020024280").unwrap_err().fix.as_deref(), Some("802002-4280"));
-        assert_eq!(organisationsnummer("16802002-4280").unwrap_err().fix.as_deref(), Some("802002-4280"));
+        assert_eq!(
+            organisationsnummer("8020024280")
+                .unwrap_err()
+                .fix
+                .as_deref(),
+            Some("802002-4280")
+        );
+        assert_eq!(
+            organisationsnummer("16802002-4280")
+                .unwrap_err()
+                .fix
+                .as_deref(),
+            Some("802002-4280")
+        );
         assert!(organisationsnummer("80200-4280").is_err());
     }
 }

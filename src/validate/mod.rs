@@ -28,10 +28,15 @@ pub struct Options {
 pub fn validate(ds: &Dataset, opts: &Options) -> Vec<Problem> {
     let mut problems = ds.problems.clone();
     vocab::check(ds, &mut problems);
-    rules::check(ds, opts, &mut problems);
+    rules::check(ds, *opts, &mut problems);
     locate(&ds.root, &mut problems);
     problems.sort_by(|a, b| {
-        (a.file_display(), a.line, a.column, a.code).cmp(&(b.file_display(), b.line, b.column, b.code))
+        (a.file_display(), a.line, a.column, a.code).cmp(&(
+            b.file_display(),
+            b.line,
+            b.column,
+            b.code,
+        ))
     });
     problems.dedup();
     problems
@@ -51,17 +56,14 @@ pub fn locate(root: &Path, problems: &mut [Problem]) {
             (Loc::Value(path), Some(text)) => find_path(text, path, false),
             (Loc::Key(path), Some(text)) => find_path(text, path, true),
         };
-        match (span, source.as_deref()) {
-            (Some(span), Some(text)) => {
-                let (line, column) = line_col(text, span.start);
-                p.line = line;
-                p.column = column;
-                p.span = Some(span);
-            }
-            _ => {
-                p.line = 1;
-                p.column = 1;
-            }
+        if let (Some(span), Some(text)) = (span, source.as_deref()) {
+            let (line, column) = line_col(text, span.start);
+            p.line = line;
+            p.column = column;
+            p.span = Some(span);
+        } else {
+            p.line = 1;
+            p.column = 1;
         }
     }
 }
@@ -125,7 +127,11 @@ fn find_path(text: &str, path: &[Seg], want_key: bool) -> Option<Range<usize>> {
         }
         value = Some(current);
     }
-    if want_key { key_span } else { value.map(toml::Spanned::span) }
+    if want_key {
+        key_span
+    } else {
+        value.map(toml::Spanned::span)
+    }
 }
 
 #[cfg(test)]
@@ -136,12 +142,17 @@ mod tests {
     #[test]
     fn finds_values_and_keys_by_path() {
         let text = "namn = \"x\"\nbehov = [\"a\", \"b\"]\n\n[[kontakt]]\nnamn = \"Moa\"\n";
-        let span = find_path(text, &path!["behov", 1], false).unwrap();
+        let (behov, kontakt, saknas) = (
+            path!["behov", 1],
+            path!["kontakt", 0, "namn"],
+            path!["saknas"],
+        );
+        let span = find_path(text, &behov, false).unwrap();
         assert_eq!(&text[span.clone()], "\"b\"");
         assert_eq!(line_col(text, span.start), (2, 15));
-        let span = find_path(text, &path!["kontakt", 0, "namn"], true).unwrap();
+        let span = find_path(text, &kontakt, true).unwrap();
         assert_eq!(line_col(text, span.start), (5, 1));
-        assert!(find_path(text, &path!["saknas"], false).is_none());
+        assert!(find_path(text, &saknas, false).is_none());
     }
 
     #[test]

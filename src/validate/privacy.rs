@@ -22,9 +22,16 @@ pub fn scan(text: &str, file: &Path, out: &mut Vec<Problem>) {
             IdNumber::Samordningsnummer => "ett samordningsnummer",
         };
         out.push(
-            Problem::new("E017", file, Loc::Span(range), format!("texten ser ut som {what}"))
-                .label("ta bort numret")
-                .help("uppgifter om enskilda personer hör aldrig hemma i datamappen, som kan vara publik"),
+            Problem::new(
+                "E017",
+                file,
+                Loc::Span(range),
+                format!("texten ser ut som {what}"),
+            )
+            .label("ta bort numret")
+            .help(
+                "uppgifter om enskilda personer hör aldrig hemma i datamappen, som kan vara publik",
+            ),
         );
     }
 }
@@ -48,7 +55,8 @@ pub fn find(text: &str) -> Vec<(Range<usize>, IdNumber)> {
             matched = check(&b[i..i + 8], &b[i + 8..i + 12], true).map(|k| (i..after, k));
         }
         // YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN
-        if (run == 6 || run == 8) && after + 5 <= b.len() && (b[after] == b'-' || b[after] == b'+') {
+        if (run == 6 || run == 8) && after + 5 <= b.len() && (b[after] == b'-' || b[after] == b'+')
+        {
             let tail = &b[after + 1..after + 5];
             let ends = after + 5 == b.len() || !b[after + 5].is_ascii_digit();
             if tail.iter().all(u8::is_ascii_digit) && ends && !(run == 8 && b[after] == b'+') {
@@ -92,7 +100,13 @@ fn check(date: &[u8], tail: &[u8], full_year: bool) -> Option<IdNumber> {
         day -= 60;
         kind = IdNumber::Samordningsnummer;
     }
-    let valid_date = |y: u32| Datum::new(i32::try_from(y).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?);
+    let valid_date = |y: u32| {
+        Datum::new(
+            i32::try_from(y).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    };
     // With a two-digit year, either century may be meant (29 February decides).
     let ok = valid_date(year).is_some() || (century.is_none() && valid_date(year - 100).is_some());
     if !ok {
@@ -146,7 +160,10 @@ mod tests {
         assert!(kinds("070-123 45 67").is_empty());
         assert!(kinds("0701234567").is_empty());
         assert!(kinds("+46701234567").is_empty());
-        assert!(kinds("802002-4280").is_empty(), "organisationsnummer: month 20");
+        assert!(
+            kinds("802002-4280").is_empty(),
+            "organisationsnummer: month 20"
+        );
         assert!(kinds("811218-9875").is_empty(), "wrong check digit");
         assert!(kinds("1811218-9876").is_empty(), "part of a longer number");
         assert!(kinds("811318-9876").is_empty(), "month 13");

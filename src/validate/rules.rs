@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::dataset::{AreaResolution, Dataset, Area};
+use crate::dataset::{Area, AreaResolution, Dataset};
 use crate::date::Datum;
 use crate::model::{Kontakt, Status};
 use crate::path;
@@ -12,17 +12,29 @@ use crate::validate::Options;
 use crate::validate::formats::{self, Rejected};
 
 /// Runs every entry rule.
-pub fn check(ds: &Dataset, opts: &Options, out: &mut Vec<Problem>) {
-    let granskning = ds.installningar.as_ref().map(|i| i.granskning).unwrap_or_default();
+pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
+    let granskning = ds
+        .installningar
+        .as_ref()
+        .map(|i| i.granskning)
+        .unwrap_or_default();
     let mut c = Checker { ds, out };
 
     if let Some(inst) = &ds.installningar {
         let file = Path::new("resurs.toml");
         if let (Some(lan), Some(areas)) = (&inst.lan, &ds.vokabular.omraden) {
-            if !matches!(areas.resolve(lan), AreaResolution::Exact(Area::Lan(ref kod)) if kod == lan) {
-                let mut p = Problem::new("E024", file, Loc::Value(path!["lan"]), format!("`{lan}` är ingen länskod"))
-                    .help("skriv länets kod med två siffror, t.ex. `lan = \"07\"` för Kronobergs län");
-                if let AreaResolution::Exact(Area::Lan(kod)) | AreaResolution::Alias(Area::Lan(kod), _) = areas.resolve(lan) {
+            if !matches!(areas.resolve(lan), AreaResolution::Exact(Area::Lan(ref kod)) if kod == lan)
+            {
+                let mut p = Problem::new(
+                    "E024",
+                    file,
+                    Loc::Value(path!["lan"]),
+                    format!("`{lan}` är ingen länskod"),
+                )
+                .help("skriv länets kod med två siffror, t.ex. `lan = \"07\"` för Kronobergs län");
+                if let AreaResolution::Exact(Area::Lan(kod))
+                | AreaResolution::Alias(Area::Lan(kod), _) = areas.resolve(lan)
+                {
                     p = p.suggest(format!("\"{kod}\""));
                 }
                 c.out.push(p);
@@ -44,13 +56,33 @@ pub fn check(ds: &Dataset, opts: &Options, out: &mut Vec<Problem>) {
     for e in ds.aktorer.values() {
         let a = &e.data;
         let f = e.file.as_path();
-        c.vocab(ds.vokabular.aktorstyper.as_ref(), &a.typ, "aktörstyp", "aktorstyper", f, path!["typ"]);
+        c.vocab(
+            ds.vokabular.aktorstyper.as_ref(),
+            &a.typ,
+            AKTORSTYP,
+            "aktorstyper",
+            f,
+            path!["typ"],
+        );
         for (i, o) in a.omraden.iter().enumerate() {
             c.area(o, f, path!["omraden", i], false);
         }
-        c.contact_ways(a.webb.as_deref(), a.epost.as_deref(), a.telefon.as_deref(), f, &[]);
+        c.contact_ways(
+            a.webb.as_deref(),
+            a.epost.as_deref(),
+            a.telefon.as_deref(),
+            f,
+            &[],
+        );
         if let Some(nr) = &a.organisationsnummer {
-            c.format(formats::organisationsnummer(nr), "E013", "ogiltigt organisationsnummer", nr, f, path!["organisationsnummer"]);
+            c.format(
+                formats::organisationsnummer(nr),
+                "E013",
+                "ogiltigt organisationsnummer",
+                nr,
+                f,
+                path!["organisationsnummer"],
+            );
         }
         c.contacts(&a.kontakt, f);
         c.review(a.senast_granskad, opts.today, granskning, f);
@@ -63,13 +95,27 @@ pub fn check(ds: &Dataset, opts: &Options, out: &mut Vec<Problem>) {
             c.category(b, f, path!["behov", i]);
         }
         for (i, m) in x.malgrupper.iter().enumerate() {
-            c.vocab(ds.vokabular.malgrupper.as_ref(), m, "målgrupp", "malgrupper", f, path!["malgrupper", i]);
+            c.vocab(
+                ds.vokabular.malgrupper.as_ref(),
+                m,
+                MALGRUPP,
+                "malgrupper",
+                f,
+                path!["malgrupper", i],
+            );
         }
         for (i, o) in x.omraden.iter().flatten().enumerate() {
             c.area(o, f, path!["omraden", i], false);
         }
         for (i, s) in x.sprak.iter().flatten().enumerate() {
-            c.vocab(ds.vokabular.sprak.as_ref(), s, "språk", "sprak", f, path!["sprak", i]);
+            c.vocab(
+                ds.vokabular.sprak.as_ref(),
+                s,
+                SPRAK,
+                "sprak",
+                f,
+                path!["sprak", i],
+            );
         }
         if let Some(k) = x.plats.as_ref().and_then(|p| p.kommun.as_ref()) {
             c.area(k, f, path!["plats", "kommun"], true);
@@ -116,7 +162,13 @@ pub fn check(ds: &Dataset, opts: &Options, out: &mut Vec<Problem>) {
                 );
             }
         }
-        c.contact_ways(x.webb.as_deref(), x.epost.as_deref(), x.telefon.as_deref(), f, &[]);
+        c.contact_ways(
+            x.webb.as_deref(),
+            x.epost.as_deref(),
+            x.telefon.as_deref(),
+            f,
+            &[],
+        );
         c.contacts(&x.kontakt, f);
         c.review(x.senast_granskad, opts.today, granskning, f);
     }
@@ -128,13 +180,27 @@ pub fn check(ds: &Dataset, opts: &Options, out: &mut Vec<Problem>) {
             c.category(k, f, path!["kategorier", i]);
         }
         for (i, m) in b.malgrupper.iter().enumerate() {
-            c.vocab(ds.vokabular.malgrupper.as_ref(), m, "målgrupp", "malgrupper", f, path!["malgrupper", i]);
+            c.vocab(
+                ds.vokabular.malgrupper.as_ref(),
+                m,
+                MALGRUPP,
+                "malgrupper",
+                f,
+                path!["malgrupper", i],
+            );
         }
         for (i, o) in b.omraden.iter().enumerate() {
             c.area(o, f, path!["omraden", i], false);
         }
         for (i, s) in b.sprak.iter().enumerate() {
-            c.vocab(ds.vokabular.sprak.as_ref(), s, "språk", "sprak", f, path!["sprak", i]);
+            c.vocab(
+                ds.vokabular.sprak.as_ref(),
+                s,
+                SPRAK,
+                "sprak",
+                f,
+                path!["sprak", i],
+            );
         }
         for (i, id) in b.lyft_av.iter().enumerate() {
             c.aktor_ref(id, f, path!["lyft_av", i]);
@@ -147,6 +213,30 @@ pub fn check(ds: &Dataset, opts: &Options, out: &mut Vec<Problem>) {
     }
 }
 
+/// A vocabulary's word in the forms messages need.
+#[derive(Clone, Copy)]
+struct Word {
+    unknown: &'static str,
+    definite: &'static str,
+}
+
+const BEHOV: Word = Word {
+    unknown: "okänt behov",
+    definite: "behovets",
+};
+const MALGRUPP: Word = Word {
+    unknown: "okänd målgrupp",
+    definite: "målgruppens",
+};
+const AKTORSTYP: Word = Word {
+    unknown: "okänd aktörstyp",
+    definite: "aktörstypens",
+};
+const SPRAK: Word = Word {
+    unknown: "okänt språk",
+    definite: "språkets",
+};
+
 struct Checker<'a> {
     ds: &'a Dataset,
     out: &'a mut Vec<Problem>,
@@ -155,18 +245,41 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// A vocabulary value (`E004`): the id is fine; a label or synonym names the id to write;
     /// anything else gets the closest terms.
-    fn vocab(&mut self, lex: Option<&Lexicon>, value: &str, what: &str, file_stem: &str, f: &Path, path: Vec<Seg>) {
+    fn vocab(
+        &mut self,
+        lex: Option<&Lexicon>,
+        value: &str,
+        what: Word,
+        file_stem: &str,
+        f: &Path,
+        path: Vec<Seg>,
+    ) {
         let Some(lex) = lex else { return };
         match lex.resolve(value) {
             Resolution::Id(_) => {}
             Resolution::Alias(t) => self.out.push(
-                Problem::new("E004", f, Loc::Value(path), format!("`{value}` är inget id; skriv {what}ets id `{}`", t.id))
-                    .label("skriv id:t, inte etiketten")
-                    .suggest_with_note(t.id.clone(), t.namn.clone()),
+                Problem::new(
+                    "E004",
+                    f,
+                    Loc::Value(path),
+                    format!(
+                        "`{value}` är inget id; skriv {} id `{}`",
+                        what.definite, t.id
+                    ),
+                )
+                .label("skriv id:t, inte etiketten")
+                .suggest_with_note(t.id.clone(), t.namn.clone()),
             ),
             Resolution::Unknown(close) => {
-                let mut p = Problem::new("E004", f, Loc::Value(path), format!("okänd {what} `{value}`"))
-                    .help(format!("tillåtna värden finns i `vokabular/{file_stem}.toml`"));
+                let mut p = Problem::new(
+                    "E004",
+                    f,
+                    Loc::Value(path),
+                    format!("{} `{value}`", what.unknown),
+                )
+                .help(format!(
+                    "tillåtna värden finns i `vokabular/{file_stem}.toml`"
+                ));
                 if let Some(best) = close.first() {
                     p = p.suggest_with_note(best.id.clone(), best.namn.clone());
                 }
@@ -182,7 +295,11 @@ impl Checker<'_> {
             if kat.get(value).is_none() {
                 if let Some(g) = grupper.get(value) {
                     let members = v.kategorier_i_grupp(&g.id);
-                    let list = members.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+                    let list = members
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     let mut p = Problem::new(
                         "E004",
                         f,
@@ -199,23 +316,35 @@ impl Checker<'_> {
                 }
             }
         }
-        self.vocab(v.kategorier.as_ref(), value, "behov", "behov", f, path);
+        self.vocab(v.kategorier.as_ref(), value, BEHOV, "behov", f, path);
     }
 
     /// An area (`E009`); `kommun_only` for a place's kommun.
     fn area(&mut self, value: &str, f: &Path, path: Vec<Seg>, kommun_only: bool) {
-        let Some(areas) = &self.ds.vokabular.omraden else { return };
+        let Some(areas) = &self.ds.vokabular.omraden else {
+            return;
+        };
         match areas.resolve(value) {
             AreaResolution::Exact(Area::Kommun(_)) => {}
             AreaResolution::Exact(_) if !kommun_only => {}
             AreaResolution::Exact(_) => self.out.push(
-                Problem::new("E009", f, Loc::Value(path), format!("`{value}` är ingen kommun"))
-                    .help("en plats ligger i en kommun: skriv kommunens namn eller kod"),
+                Problem::new(
+                    "E009",
+                    f,
+                    Loc::Value(path),
+                    format!("`{value}` är ingen kommun"),
+                )
+                .help("en plats ligger i en kommun: skriv kommunens namn eller kod"),
             ),
             AreaResolution::Alias(_, name) => self.out.push(
-                Problem::new("E009", f, Loc::Value(path), format!("området `{value}` skrivs `{name}`"))
-                    .label("skriv namnet exakt som i vokabulären, eller SCB-koden")
-                    .suggest(name),
+                Problem::new(
+                    "E009",
+                    f,
+                    Loc::Value(path),
+                    format!("området `{value}` skrivs `{name}`"),
+                )
+                .label("skriv namnet exakt som i vokabulären, eller SCB-koden")
+                .suggest(name),
             ),
             AreaResolution::Unknown(close) => {
                 let mut p = Problem::new("E009", f, Loc::Value(path), format!("okänt område `{value}`"))
@@ -234,8 +363,13 @@ impl Checker<'_> {
             return;
         }
         let ids = self.ds.known_aktor_ids.iter().map(String::as_str);
-        let mut p = Problem::new("E008", f, Loc::Value(path), format!("det finns ingen aktör `{id}`"))
-            .help("aktörens id är namnet på dess mapp i `aktorer/`");
+        let mut p = Problem::new(
+            "E008",
+            f,
+            Loc::Value(path),
+            format!("det finns ingen aktör `{id}`"),
+        )
+        .help("aktörens id är namnet på dess mapp i `aktorer/`");
         let by_name = self
             .ds
             .aktorer
@@ -248,9 +382,18 @@ impl Checker<'_> {
         self.out.push(p);
     }
 
-    fn format(&mut self, r: Result<(), Rejected>, code: &'static str, what: &str, value: &str, f: &Path, path: Vec<Seg>) {
+    fn format(
+        &mut self,
+        r: Result<(), Rejected>,
+        code: &'static str,
+        what: &str,
+        value: &str,
+        f: &Path,
+        path: Vec<Seg>,
+    ) {
         if let Err(rej) = r {
-            let mut p = Problem::new(code, f, Loc::Value(path), format!("{what} `{value}`")).label(rej.reason);
+            let mut p = Problem::new(code, f, Loc::Value(path), format!("{what} `{value}`"))
+                .label(rej.reason);
             if let Some(fix) = rej.fix {
                 p = p.suggest(fix);
             }
@@ -258,20 +401,48 @@ impl Checker<'_> {
         }
     }
 
-    fn contact_ways(&mut self, webb: Option<&str>, epost: Option<&str>, telefon: Option<&str>, f: &Path, prefix: &[Seg]) {
+    fn contact_ways(
+        &mut self,
+        webb: Option<&str>,
+        epost: Option<&str>,
+        telefon: Option<&str>,
+        f: &Path,
+        prefix: &[Seg],
+    ) {
         let at = |k: &str| {
             let mut p = prefix.to_vec();
             p.push(Seg::Key(k.to_owned()));
             p
         };
         if let Some(w) = webb {
-            self.format(formats::url(w), "E012", "ogiltig webbadress", w, f, at("webb"));
+            self.format(
+                formats::url(w),
+                "E012",
+                "ogiltig webbadress",
+                w,
+                f,
+                at("webb"),
+            );
         }
         if let Some(e) = epost {
-            self.format(formats::email(e), "E010", "ogiltig e-postadress", e, f, at("epost"));
+            self.format(
+                formats::email(e),
+                "E010",
+                "ogiltig e-postadress",
+                e,
+                f,
+                at("epost"),
+            );
         }
         if let Some(t) = telefon {
-            self.format(formats::phone(t), "E011", "ogiltigt telefonnummer", t, f, at("telefon"));
+            self.format(
+                formats::phone(t),
+                "E011",
+                "ogiltigt telefonnummer",
+                t,
+                f,
+                at("telefon"),
+            );
         }
     }
 
@@ -279,34 +450,66 @@ impl Checker<'_> {
         for (i, k) in kontakter.iter().enumerate() {
             if k.namn.is_none() && k.roll.is_none() {
                 self.out.push(
-                    Problem::new("E003", f, Loc::Value(path!["kontakt", i]), "kontakten saknar både `namn` och `roll`")
-                        .help("skriv minst en av dem, t.ex. `roll = \"volontärsamordnare\"`"),
+                    Problem::new(
+                        "E003",
+                        f,
+                        Loc::Value(path!["kontakt", i]),
+                        "kontakten saknar både `namn` och `roll`",
+                    )
+                    .help("skriv minst en av dem, t.ex. `roll = \"volontärsamordnare\"`"),
                 );
             }
-            self.contact_ways(None, k.epost.as_deref(), k.telefon.as_deref(), f, &path!["kontakt", i]);
+            let at = path!["kontakt", i];
+            self.contact_ways(None, k.epost.as_deref(), k.telefon.as_deref(), f, &at);
         }
     }
 
     fn review(&mut self, senast: Datum, today: Datum, g: crate::model::Granskning, f: &Path) {
         let months = senast.months_until(today);
-        let help = "kontrollera uppgifterna med aktören och sätt `senast_granskad` till dagens datum";
+        let help =
+            "kontrollera uppgifterna med aktören och sätt `senast_granskad` till dagens datum";
         let loc = Loc::Value(path!["senast_granskad"]);
         if senast > today {
             self.out.push(
-                Problem::new("W005", f, loc, format!("`senast_granskad` ({senast}) ligger i framtiden"))
-                    .help("skriv det datum då uppgifterna faktiskt granskades"),
+                Problem::new(
+                    "W005",
+                    f,
+                    loc,
+                    format!("`senast_granskad` ({senast}) ligger i framtiden"),
+                )
+                .help("skriv det datum då uppgifterna faktiskt granskades"),
             );
         } else if months >= i32::try_from(g.fel_efter_manader).unwrap_or(i32::MAX) {
             self.out.push(
-                Problem::new("E016", f, loc, format!("uppgifterna granskades senast {senast}, för {months} månader sedan"))
-                    .label(format!("äldre än {} månader", g.fel_efter_manader))
-                    .help(help),
+                Problem::new(
+                    "E016",
+                    f,
+                    loc,
+                    format!(
+                        "uppgifterna granskades senast {senast}, för {} sedan",
+                        months_phrase(months)
+                    ),
+                )
+                .label(format!("äldre än {} månader", g.fel_efter_manader))
+                .help(help),
             );
         } else if months >= i32::try_from(g.varna_efter_manader).unwrap_or(i32::MAX) {
             self.out.push(
-                Problem::new("W001", f, loc, format!("uppgifterna granskades senast {senast}, för {months} månader sedan"))
-                    .help(help),
+                Problem::new(
+                    "W001",
+                    f,
+                    loc,
+                    format!(
+                        "uppgifterna granskades senast {senast}, för {} sedan",
+                        months_phrase(months)
+                    ),
+                )
+                .help(help),
             );
         }
     }
+}
+
+fn months_phrase(months: i32) -> String {
+    crate::render::count(usize::try_from(months).unwrap_or(0), "månad", "månader")
 }

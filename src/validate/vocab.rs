@@ -15,21 +15,46 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
     if let Some(file) = v.files.get("behov") {
         let b = &v.behov_raw;
         ids(file, "grupp", b.grupp.iter().map(|g| g.id.as_str()), out);
-        ids(file, "kategori", b.kategori.iter().map(|k| k.id.as_str()), out);
+        ids(
+            file,
+            "kategori",
+            b.kategori.iter().map(|k| k.id.as_str()),
+            out,
+        );
         for (i, k) in b.kategori.iter().enumerate() {
             if !b.grupp.iter().any(|g| g.id == k.grupp) {
                 out.push(
-                    Problem::new("E022", file, Loc::Value(path!["kategori", i, "grupp"]), format!("det finns ingen grupp `{}`", k.grupp))
-                        .help("varje kategori hör till en `[[grupp]]` i samma fil"),
+                    Problem::new(
+                        "E022",
+                        file,
+                        Loc::Value(path!["kategori", i, "grupp"]),
+                        format!("det finns ingen grupp `{}`", k.grupp),
+                    )
+                    .help("varje kategori hör till en `[[grupp]]` i samma fil"),
                 );
             }
         }
-        let terms = b.kategori.iter().map(|k| (k.id.as_str(), k.namn.as_str(), k.synonymer.as_slice()));
+        let terms = b
+            .kategori
+            .iter()
+            .map(|k| (k.id.as_str(), k.namn.as_str(), k.synonymer.as_slice()));
         synonyms(file, "kategori", terms, out);
     }
     if let (Some(file), Some(lex)) = (v.files.get("malgrupper"), &v.malgrupper) {
-        ids(file, "malgrupp", lex.terms().iter().map(|t| t.id.as_str()), out);
-        synonyms(file, "malgrupp", lex.terms().iter().map(|t| (t.id.as_str(), t.namn.as_str(), t.synonymer.as_slice())), out);
+        ids(
+            file,
+            "malgrupp",
+            lex.terms().iter().map(|t| t.id.as_str()),
+            out,
+        );
+        synonyms(
+            file,
+            "malgrupp",
+            lex.terms()
+                .iter()
+                .map(|t| (t.id.as_str(), t.namn.as_str(), t.synonymer.as_slice())),
+            out,
+        );
     }
     if let (Some(file), Some(lex)) = (v.files.get("aktorstyper"), &v.aktorstyper) {
         ids(file, "typ", lex.terms().iter().map(|t| t.id.as_str()), out);
@@ -44,55 +69,127 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
                 );
             }
         }
-        duplicates(file, "sprak", "kod", lex.terms().iter().map(|t| t.id.as_str()), out);
-        synonyms(file, "sprak", lex.terms().iter().map(|t| (t.id.as_str(), t.namn.as_str(), t.synonymer.as_slice())), out);
+        duplicates(
+            file,
+            "sprak",
+            "kod",
+            lex.terms().iter().map(|t| t.id.as_str()),
+            out,
+        );
+        synonyms(
+            file,
+            "sprak",
+            lex.terms()
+                .iter()
+                .map(|t| (t.id.as_str(), t.namn.as_str(), t.synonymer.as_slice())),
+            out,
+        );
     }
     if let (Some(file), Some(areas)) = (v.files.get("omraden"), &v.omraden) {
         for (i, l) in areas.lan().iter().enumerate() {
             if l.kod.len() != 2 || !l.kod.bytes().all(|b| b.is_ascii_digit()) {
-                out.push(Problem::new("E022", file, Loc::Value(path!["lan", i, "kod"]), format!("`{}` är ingen länskod med två siffror", l.kod)));
+                out.push(Problem::new(
+                    "E022",
+                    file,
+                    Loc::Value(path!["lan", i, "kod"]),
+                    format!("`{}` är ingen länskod med två siffror", l.kod),
+                ));
             }
         }
         for (i, k) in areas.kommuner().iter().enumerate() {
             let digits = k.kod.len() == 4 && k.kod.bytes().all(|b| b.is_ascii_digit());
             if !digits {
-                out.push(Problem::new("E022", file, Loc::Value(path!["kommun", i, "kod"]), format!("`{}` är ingen kommunkod med fyra siffror", k.kod)));
+                out.push(Problem::new(
+                    "E022",
+                    file,
+                    Loc::Value(path!["kommun", i, "kod"]),
+                    format!("`{}` är ingen kommunkod med fyra siffror", k.kod),
+                ));
             } else if !areas.lan().iter().any(|l| k.kod.starts_with(&l.kod)) {
-                out.push(Problem::new("E022", file, Loc::Value(path!["kommun", i, "kod"]), format!("kommunkoden `{}` hör inte till något län i filen", k.kod))
-                    .help("en kommuns län är de två första siffrorna i koden"));
+                out.push(
+                    Problem::new(
+                        "E022",
+                        file,
+                        Loc::Value(path!["kommun", i, "kod"]),
+                        format!("kommunkoden `{}` hör inte till något län i filen", k.kod),
+                    )
+                    .help("en kommuns län är de två första siffrorna i koden"),
+                );
             }
         }
-        let all = areas.lan().iter().map(|o| o.kod.as_str()).chain(areas.kommuner().iter().map(|o| o.kod.as_str()));
+        let all = areas
+            .lan()
+            .iter()
+            .map(|o| o.kod.as_str())
+            .chain(areas.kommuner().iter().map(|o| o.kod.as_str()));
         let mut seen = HashMap::new();
         for (i, kod) in all.enumerate() {
             if seen.insert(kod, i).is_some() {
-                let (table, idx) = if i < areas.lan().len() { ("lan", i) } else { ("kommun", i - areas.lan().len()) };
-                out.push(Problem::new("E022", file, Loc::Value(path![table, idx, "kod"]), format!("koden `{kod}` finns redan")));
+                let (table, idx) = if i < areas.lan().len() {
+                    ("lan", i)
+                } else {
+                    ("kommun", i - areas.lan().len())
+                };
+                out.push(Problem::new(
+                    "E022",
+                    file,
+                    Loc::Value(path![table, idx, "kod"]),
+                    format!("koden `{kod}` finns redan"),
+                ));
             }
         }
     }
 }
 
-fn ids<'a>(file: &Path, table: &str, ids_: impl Iterator<Item = &'a str> + Clone, out: &mut Vec<Problem>) {
+fn ids<'a>(
+    file: &Path,
+    table: &str,
+    ids_: impl Iterator<Item = &'a str> + Clone,
+    out: &mut Vec<Problem>,
+) {
     for (i, id) in ids_.clone().enumerate() {
         if !is_valid_id(id) {
             out.push(
-                Problem::new("E006", file, Loc::Value(vec![Seg::Key(table.into()), Seg::Index(i), Seg::Key("id".into())]), format!("`{id}` är inget giltigt id"))
-                    .help("ett id har bara små bokstäver a–z, siffror och bindestreck")
-                    .suggest(crate::text::slug(id)),
+                Problem::new(
+                    "E006",
+                    file,
+                    Loc::Value(vec![
+                        Seg::Key(table.into()),
+                        Seg::Index(i),
+                        Seg::Key("id".into()),
+                    ]),
+                    format!("`{id}` är inget giltigt id"),
+                )
+                .help("ett id har bara små bokstäver a–z, siffror och bindestreck")
+                .suggest(crate::text::slug(id)),
             );
         }
     }
     duplicates(file, table, "id", ids_, out);
 }
 
-fn duplicates<'a>(file: &Path, table: &str, key: &str, ids_: impl Iterator<Item = &'a str>, out: &mut Vec<Problem>) {
+fn duplicates<'a>(
+    file: &Path,
+    table: &str,
+    key: &str,
+    ids_: impl Iterator<Item = &'a str>,
+    out: &mut Vec<Problem>,
+) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, id) in ids_.enumerate() {
         if let Some(first) = seen.insert(id, i) {
             out.push(
-                Problem::new("E022", file, Loc::Value(vec![Seg::Key(table.into()), Seg::Index(i), Seg::Key(key.into())]), format!("`{id}` finns redan (post nr {})", first + 1))
-                    .help("varje id får bara finnas en gång"),
+                Problem::new(
+                    "E022",
+                    file,
+                    Loc::Value(vec![
+                        Seg::Key(table.into()),
+                        Seg::Index(i),
+                        Seg::Key(key.into()),
+                    ]),
+                    format!("`{id}` finns redan (post nr {})", first + 1),
+                )
+                .help("varje id får bara finnas en gång"),
             );
         }
     }
@@ -100,7 +197,12 @@ fn duplicates<'a>(file: &Path, table: &str, key: &str, ids_: impl Iterator<Item 
 
 /// A synonym or label that folds to another term's id, label or synonym makes look-ups
 /// ambiguous.
-fn synonyms<'a>(file: &Path, table: &str, terms: impl Iterator<Item = (&'a str, &'a str, &'a [String])>, out: &mut Vec<Problem>) {
+fn synonyms<'a>(
+    file: &Path,
+    table: &str,
+    terms: impl Iterator<Item = (&'a str, &'a str, &'a [String])>,
+    out: &mut Vec<Problem>,
+) {
     let mut owner: HashMap<String, &str> = HashMap::new();
     let terms: Vec<_> = terms.collect();
     for (id, namn, _) in &terms {
@@ -114,7 +216,12 @@ fn synonyms<'a>(file: &Path, table: &str, terms: impl Iterator<Item = (&'a str, 
                     Problem::new(
                         "E022",
                         file,
-                        Loc::Value(vec![Seg::Key(table.into()), Seg::Index(i), Seg::Key("synonymer".into()), Seg::Index(j)]),
+                        Loc::Value(vec![
+                            Seg::Key(table.into()),
+                            Seg::Index(i),
+                            Seg::Key("synonymer".into()),
+                            Seg::Index(j),
+                        ]),
                         format!("synonymen `{s}` används redan av `{other}`"),
                     )
                     .help("ett ord får bara betyda en sak; ta bort synonymen från en av posterna"),

@@ -1,0 +1,97 @@
+//! Shared test harness: builds a data folder from the `bas` fixture plus a case's overlay in a
+//! temporary directory, and runs the real binary over it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The fixed "today" of every test, so that staleness rules do not change with the calendar.
+pub const IDAG: &str = "2026-11-25";
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let name = rel.to_string_lossy();
+        if name.starts_with('_') {
+            continue;
+        }
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A data folder: `bas`, then the case folder's files on top (files named `_…` at the case's
+/// top level are test metadata), then the paths listed in `_ta-bort.txt` removed.
+pub fn case_folder(case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("bas"), dir.path());
+    let case_dir = fixtures().join("fall").join(case);
+    if case_dir.exists() {
+        copy_dir(&case_dir, dir.path());
+        if let Ok(list) = std::fs::read_to_string(case_dir.join("_ta-bort.txt")) {
+            for rel in list.lines().filter(|l| !l.trim().is_empty()) {
+                let p = dir.path().join(rel.trim());
+                if p.is_dir() {
+                    std::fs::remove_dir_all(&p).unwrap();
+                } else {
+                    std::fs::remove_file(&p).unwrap();
+                }
+            }
+        }
+    }
+    dir
+}
+
+/// Runs `resurs --data DIR --idag IDAG ARGS…`.
+pub fn resurs(data: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("resurs")
+        .unwrap()
+        .env_remove("RESURS_DATA")
+        .arg("--data")
+        .arg(data)
+        .args(["--idag", IDAG])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// Compares `actual` with the expected file; with `RESURS_UPPDATERA=1` the file is rewritten
+/// instead (review the diff before committing).
+pub fn assert_expected(expected_file: &Path, actual: &str) {
+    if std::env::var_os("RESURS_UPPDATERA").is_some() {
+        std::fs::write(expected_file, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(expected_file).unwrap_or_else(|_| {
+        panic!(
+            "{} saknas; kör med RESURS_UPPDATERA=1",
+            expected_file.display()
+        )
+    });
+    assert_eq!(
+        actual,
+        expected,
+        "utdata skiljer sig från {}",
+        expected_file.display()
+    );
+}

@@ -1,0 +1,55 @@
+//! The committed JSON Schemas are exactly what `resurs schema` generates from the model, and
+//! `.taplo.toml` associates each of them with its data files.
+
+use std::path::Path;
+
+use resurs::schema::{Kind, schema_text};
+
+#[test]
+fn committed_schemas_match_the_model() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    for kind in Kind::ALL {
+        let file = dir.join(kind.schema_file());
+        let committed = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(
+            committed == schema_text(kind),
+            "{} skiljer sig från modellen; kör `cargo run -- schema --ut schemas --skriv-over`",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn taplo_config_names_every_schema() {
+    let taplo =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".taplo.toml")).unwrap();
+    for kind in Kind::ALL {
+        assert!(
+            taplo.contains(&format!("./schemas/{}", kind.schema_file())),
+            "{}",
+            kind.schema_file()
+        );
+        assert!(
+            taplo.contains(&format!("\"**/{}\"", kind.glob())),
+            "{}",
+            kind.glob()
+        );
+    }
+}
+
+#[test]
+fn schemas_are_draft_07_and_self_contained() {
+    for kind in Kind::ALL {
+        let text = schema_text(kind);
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json["$schema"], "http://json-schema.org/draft-07/schema#");
+        for (pos, _) in text.match_indices("\"$ref\"") {
+            let rest = &text[pos..];
+            assert!(
+                rest.starts_with("\"$ref\": \"#/definitions/"),
+                "{}: external $ref",
+                kind.schema_file()
+            );
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! One fixture folder per validation rule (tests/fixtures/fall/<case>/), run through the real
+//! binary; the exact output a user sees is compared with `_forvantat.txt` in the case folder.
+//! See tests/README.md for how to add a case.
+
+mod common;
+
+use common::{assert_expected, case_folder, fixtures, resurs, stderr, stdout};
+
+/// Runs `validera --format kort` over the case and checks stdout, the summary on stderr and the
+/// exit code (1 when there is an error, else 0).
+fn check_case(case: &str) {
+    let dir = case_folder(case);
+    let out = resurs(dir.path(), &["validera", "--format", "kort"]);
+    let text = format!("{}--- stderr\n{}", stdout(&out), stderr(&out));
+    assert_expected(
+        &fixtures().join("fall").join(case).join("_forvantat.txt"),
+        &text,
+    );
+    let has_error = stdout(&out).contains(": fel[");
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(has_error)),
+        "{case}: exit code"
+    );
+}
+
+macro_rules! cases {
+    ($($name:ident),* $(,)?) => {
+        $(#[test] fn $name() { check_case(stringify!($name)); })*
+    };
+}
+
+cases! {
+    e001_syntaxfel,
+    e002_okand_nyckel,
+    e003_saknad_nyckel,
+    e004_vokabular,
+    e005_fel_typ,
+    e006_ogiltigt_id,
+    e007_fel_plats,
+    e008_okand_aktor,
+    e009_okant_omrade,
+    e010_kontaktvagar,
+    e014_datum_och_alder,
+    e017_personnummer,
+    e019_tom_fil,
+    e020_inga_data,
+    e021_saknad_fil,
+    e022_vokabular,
+    e023_tom_lista,
+    e024_resurs_toml,
+    w001_granskning,
+    w001_egna_granser,
+    w006_rotfil,
+}
+
+#[test]
+fn every_case_folder_has_a_test() {
+    let listed = include_str!("validera_fall.rs");
+    for entry in std::fs::read_dir(fixtures().join("fall")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            listed.contains(&format!("    {name},")),
+            "tests/fixtures/fall/{name} saknar ett test i cases!"
+        );
+    }
+}
