@@ -53,3 +53,19 @@ fn schemas_are_draft_07_and_self_contained() {
         }
     }
 }
+
+#[test]
+fn readme_lists_every_problem_code() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for (code, title) in resurs::problem::CODES {
+        assert!(
+            readme.contains(&format!("| `{code}` |")),
+            "README saknar {code}"
+        );
+        assert!(
+            readme.contains(title),
+            "README saknar beskrivningen av {code}"
+        );
+    }
+}
