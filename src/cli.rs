@@ -53,8 +53,100 @@ pub struct Cli {
 pub enum Command {
     /// Kontrollera datamappen: alla fel och varningar med fil, rad och förslag
     Validera(ValideraArgs),
+    /// Sök insatser: vem erbjuder vad, var, för vem och på vilket språk
+    Sok(SokArgs),
+    /// Visa en aktör (med dess insatser), en insats eller ett behov i sin helhet
+    Visa(VisaArgs),
+    /// Lista aktörer, insatser, behov eller ett vokabulärs värden
+    Lista(ListaArgs),
     /// Skriv JSON Schemas för datafilerna (för editorer och andra verktyg)
     Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SokArgs {
+    /// Fritext: söks i insatsens namn och beskrivning, aktörens namn och behovens namn och synonymer
+    #[arg(value_name = "FRITEXT")]
+    pub fritext: Vec<String>,
+    /// Behov: id, namn eller synonym (t.ex. samtalsstod, Samtalsstöd, stödsamtal), eller en grupp
+    #[arg(long, value_name = "BEHOV")]
+    pub behov: Vec<String>,
+    /// Målgrupp (t.ex. foraldrar, volontärer); insatser för alla räknas in
+    #[arg(long, value_name = "MÅLGRUPP")]
+    pub malgrupp: Vec<String>,
+    /// Kommun (namn eller kod); insatser i kommunens län och i hela riket räknas in
+    #[arg(long, value_name = "KOMMUN", conflicts_with = "omrade")]
+    pub kommun: Option<String>,
+    /// Område: kommun, län (namn eller kod) eller riket
+    #[arg(long, value_name = "OMRÅDE")]
+    pub omrade: Option<String>,
+    /// Språk (namn eller kod, t.ex. ukrainska eller uk); insatser med tolk visas efter
+    #[arg(long, value_name = "SPRÅK")]
+    pub sprak: Vec<String>,
+    /// Bara insatser där tolk kan ordnas
+    #[arg(long)]
+    pub tolk: bool,
+    /// Bara kostnadsfria insatser
+    #[arg(long)]
+    pub kostnadsfri: bool,
+    /// Kanal
+    #[arg(long, value_name = "KANAL", value_parser = ["plats", "telefon", "digitalt", "uppsokande"])]
+    pub kanal: Vec<String>,
+    /// Aktör (id eller namn)
+    #[arg(long, value_name = "AKTÖR")]
+    pub aktor: Vec<String>,
+    /// Status (standard: aktiv och planerad)
+    #[arg(long, value_name = "STATUS", value_parser = ["aktiv", "planerad", "pausad", "avslutad", "alla"])]
+    pub status: Vec<String>,
+    /// Utdataformat
+    #[arg(long, value_enum, default_value_t = SokFormat::Tabell, value_name = "FORMAT")]
+    pub format: SokFormat,
+}
+
+/// The output formats of `sok`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SokFormat {
+    /// En tabell som passar terminalen
+    Tabell,
+    /// En JSON-lista
+    Json,
+    /// CSV för Excel (semikolon, UTF-8 med BOM)
+    Csv,
+    /// En Markdown-tabell
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct VisaArgs {
+    /// Id: en aktör (rodakorset-vaxjo), en insats (rodakorset-vaxjo/traffpunkt) eller ett behov
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListaArgs {
+    /// Vad som ska listas
+    #[arg(value_enum, value_name = "VAD")]
+    pub vad: ListaVad,
+}
+
+/// What `lista` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListaVad {
+    /// Alla aktörer
+    Aktorer,
+    /// Alla insatser
+    Insatser,
+    /// Alla identifierade behov
+    Behov,
+    /// Behovskategorierna, gruppvis
+    Kategorier,
+    /// Målgrupperna
+    Malgrupper,
+    /// Län och kommuner
+    Omraden,
+    /// Språken
+    Sprak,
 }
 
 #[derive(Debug, Args)]

@@ -46,6 +46,25 @@ impl Dataset {
         self.broken_files.contains(file)
     }
 
+    /// Where an offering is given: its own `omraden`, else its actor's.
+    pub fn insats_omraden<'a>(&'a self, id: &str, insats: &'a Insats) -> &'a [String] {
+        match &insats.omraden {
+            Some(o) => o,
+            None => self
+                .aktorer
+                .get(Self::aktor_of(id))
+                .map_or(&[][..], |a| a.data.omraden.as_slice()),
+        }
+    }
+
+    /// The languages of an offering: its own `sprak`, else Swedish.
+    pub fn insats_sprak(insats: &Insats) -> Vec<String> {
+        insats
+            .sprak
+            .clone()
+            .unwrap_or_else(|| vec!["sv".to_owned()])
+    }
+
     /// The actor an offering belongs to (`aktor/insats` → `aktor`).
     pub fn aktor_of(insats_id: &str) -> &str {
         insats_id.split('/').next().unwrap_or_default()
@@ -80,6 +99,8 @@ pub struct Areas {
     by_code: HashMap<String, Area>,
     by_name: HashMap<String, Area>,
     by_fold: HashMap<String, Vec<Area>>,
+    /// Län and kommuner as terms (id = code), for "did you mean".
+    lexicon: Lexicon,
 }
 
 impl Areas {
@@ -95,7 +116,46 @@ impl Areas {
         for k in &vok.kommun {
             a.add(Area::Kommun(k.kod.clone()), k);
         }
+        a.lexicon = Lexicon::new(
+            vok.lan
+                .iter()
+                .chain(vok.kommun.iter())
+                .map(|o| Term {
+                    id: o.kod.clone(),
+                    namn: o.namn.clone(),
+                    synonymer: Vec::new(),
+                })
+                .collect(),
+        );
         a
+    }
+
+    /// The area with this SCB code.
+    pub fn by_code(&self, kod: &str) -> Option<&Area> {
+        self.by_code.get(kod)
+    }
+
+    /// The closest areas by name, with closeness (lower is better), best first.
+    pub fn closest_scored(&self, written: &str, max: usize) -> Vec<(u32, Area)> {
+        self.lexicon
+            .closest_scored(written, max)
+            .into_iter()
+            .filter_map(|(s, t)| self.by_code.get(&t.id).map(|a| (s, a.clone())))
+            .collect()
+    }
+
+    /// How well an offering's area serves a wanted area: `Some(0)` for the same area or one
+    /// inside it (a kommun in a wanted län), `Some(1)` for the län around a wanted kommun,
+    /// `Some(2)` for riket; `None` when it does not reach. Search and matching both use this.
+    pub fn reach(offered: &Area, wanted: &Area) -> Option<u8> {
+        if offered == wanted || Self::contains(wanted, offered) {
+            return Some(0);
+        }
+        match offered {
+            Area::Riket => Some(2),
+            Area::Lan(_) if Self::contains(offered, wanted) => Some(1),
+            _ => None,
+        }
     }
 
     fn add(&mut self, area: Area, o: &Omrade) {
@@ -183,6 +243,18 @@ impl Areas {
         AreaResolution::Unknown(close)
     }
 
+    /// The areas of written values that resolve (exactly or as an alias); others are skipped
+    /// (validation reports them).
+    pub fn resolve_all(&self, written: &[String]) -> Vec<Area> {
+        written
+            .iter()
+            .filter_map(|w| match self.resolve(w) {
+                AreaResolution::Exact(a) | AreaResolution::Alias(a, _) => Some(a),
+                AreaResolution::Unknown(_) => None,
+            })
+            .collect()
+    }
+
     /// Whether `outer` covers `inner`: riket covers everything, a län its kommuner.
     pub fn contains(outer: &Area, inner: &Area) -> bool {
         match (outer, inner) {
@@ -201,6 +273,8 @@ impl Areas {
 pub struct Vokabular {
     pub kategorier: Option<Lexicon>,
     pub grupper: Option<Lexicon>,
+    /// Categories and groups together: what a user may type for a need.
+    pub behov_och_grupper: Option<Lexicon>,
     pub behov_raw: BehovVokabular,
     pub malgrupper: Option<Lexicon>,
     pub aktorstyper: Option<Lexicon>,
@@ -238,6 +312,21 @@ impl Vokabular {
                         namn: g.namn.clone(),
                         synonymer: Vec::new(),
                     })
+                    .collect(),
+            ));
+            v.behov_och_grupper = Some(Lexicon::new(
+                b.kategori
+                    .iter()
+                    .map(|k| Term {
+                        id: k.id.clone(),
+                        namn: k.namn.clone(),
+                        synonymer: k.synonymer.clone(),
+                    })
+                    .chain(b.grupp.iter().map(|g| Term {
+                        id: g.id.clone(),
+                        namn: g.namn.clone(),
+                        synonymer: Vec::new(),
+                    }))
                     .collect(),
             ));
             v.behov_raw = b;
@@ -287,6 +376,30 @@ impl Vokabular {
             v.files.insert("omraden", file);
         }
         v
+    }
+
+    /// The label of a category, or the id when it is unknown.
+    pub fn kategori_namn<'a>(&'a self, id: &'a str) -> &'a str {
+        self.kategorier
+            .as_ref()
+            .and_then(|l| l.get(id))
+            .map_or(id, |t| t.namn.as_str())
+    }
+
+    /// The label of a target group, or the id.
+    pub fn malgrupp_namn<'a>(&'a self, id: &'a str) -> &'a str {
+        self.malgrupper
+            .as_ref()
+            .and_then(|l| l.get(id))
+            .map_or(id, |t| t.namn.as_str())
+    }
+
+    /// The Swedish name of a language, or the code.
+    pub fn sprak_namn<'a>(&'a self, kod: &'a str) -> &'a str {
+        self.sprak
+            .as_ref()
+            .and_then(|l| l.get(kod))
+            .map_or(kod, |t| t.namn.as_str())
     }
 
     /// The categories of a group, in vocabulary order.
@@ -364,6 +477,19 @@ mod tests {
             AreaResolution::Unknown(close) => assert_eq!(close[0], "Växjö"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn reach_ranks_kommun_then_lan_then_riket() {
+        let vaxjo = Area::Kommun("0780".into());
+        let kronoberg = Area::Lan("07".into());
+        assert_eq!(Areas::reach(&vaxjo, &vaxjo), Some(0));
+        assert_eq!(Areas::reach(&kronoberg, &vaxjo), Some(1));
+        assert_eq!(Areas::reach(&Area::Riket, &vaxjo), Some(2));
+        assert_eq!(Areas::reach(&Area::Kommun("0764".into()), &vaxjo), None);
+        assert_eq!(Areas::reach(&Area::Lan("03".into()), &vaxjo), None);
+        // Searching a län finds what is offered in its kommuner.
+        assert_eq!(Areas::reach(&vaxjo, &kronoberg), Some(0));
     }
 
     #[test]

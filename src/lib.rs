@@ -9,8 +9,10 @@ pub mod date;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod query;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod structure;
 pub mod text;
 pub mod validate;
@@ -32,6 +34,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let today = cli.idag.unwrap_or_else(date::Datum::today);
     match cli.command {
         cli::Command::Validera(args) => cmd::validera(&cli.data, today, &args),
+        cli::Command::Sok(args) => cmd::sok(&cli.data, &args),
+        cli::Command::Visa(args) => cmd::visa(&cli.data, &args),
+        cli::Command::Lista(args) => cmd::lista(&cli.data, args.vad),
         cli::Command::Schema(args) => cmd::schema(&args),
     }
 }

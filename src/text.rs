@@ -93,38 +93,39 @@ pub enum Resolution<'a> {
     Unknown(Vec<&'a Term>),
 }
 
-/// A vocabulary prepared for look-ups by id, folded label and folded synonym.
+/// A vocabulary prepared for look-ups by id, label and synonym, folded or not.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     terms: Vec<Term>,
     by_id: HashMap<String, usize>,
-    by_fold: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+    /// Folded ids, labels and synonyms, in that order of precedence; a folded form shared by
+    /// several terms (Håbo and Habo) is ambiguous.
+    by_fold: [HashMap<String, Vec<usize>>; 3],
 }
 
 impl Lexicon {
     pub fn new(terms: Vec<Term>) -> Self {
-        let mut by_id = HashMap::new();
-        let mut by_fold = HashMap::new();
+        let mut lx = Self::default();
         for (i, t) in terms.iter().enumerate() {
-            by_id.entry(t.id.clone()).or_insert(i);
-        }
-        // Ids win over labels, labels over synonyms.
-        for (i, t) in terms.iter().enumerate() {
-            by_fold.entry(fold(&t.id)).or_insert(i);
-        }
-        for (i, t) in terms.iter().enumerate() {
-            by_fold.entry(fold(&t.namn)).or_insert(i);
-        }
-        for (i, t) in terms.iter().enumerate() {
-            for s in &t.synonymer {
-                by_fold.entry(fold(s)).or_insert(i);
+            lx.by_id.entry(t.id.clone()).or_insert(i);
+            lx.by_name.entry(t.namn.clone()).or_insert(i);
+            let forms = [
+                vec![t.id.as_str()],
+                vec![t.namn.as_str()],
+                t.synonymer.iter().map(String::as_str).collect(),
+            ];
+            for (tier, words) in forms.iter().enumerate() {
+                for w in words {
+                    let list = lx.by_fold[tier].entry(fold(w)).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
             }
         }
-        Self {
-            terms,
-            by_id,
-            by_fold,
-        }
+        lx.terms = terms;
+        lx
     }
 
     pub fn terms(&self) -> &[Term] {
@@ -139,19 +140,30 @@ impl Lexicon {
         self.by_id.get(id).map(|&i| &self.terms[i])
     }
 
-    /// Resolves a written value: exact id, alias (folded id, label, synonym), or the closest.
+    /// Resolves a written value: exact id; alias (exact label, then folded id, label or
+    /// synonym); else the closest terms (or, for an ambiguous folded form, all its terms).
     pub fn resolve(&self, written: &str) -> Resolution<'_> {
         if let Some(t) = self.get(written) {
             return Resolution::Id(t);
         }
-        if let Some(&i) = self.by_fold.get(&fold(written)) {
+        if let Some(&i) = self.by_name.get(written) {
             return Resolution::Alias(&self.terms[i]);
+        }
+        let folded = fold(written);
+        for tier in &self.by_fold {
+            match tier.get(&folded).map(Vec::as_slice) {
+                Some([i]) => return Resolution::Alias(&self.terms[*i]),
+                Some(many) if !many.is_empty() => {
+                    return Resolution::Unknown(many.iter().map(|&i| &self.terms[i]).collect());
+                }
+                _ => {}
+            }
         }
         Resolution::Unknown(self.closest(written, 3))
     }
 
-    /// The terms closest to `written` by typo distance or abbreviation, best first.
-    pub fn closest(&self, written: &str, max: usize) -> Vec<&Term> {
+    /// The closest terms with their closeness (lower is better), best first.
+    pub fn closest_scored(&self, written: &str, max: usize) -> Vec<(u32, &Term)> {
         let query = fold(written);
         let matcher = SkimMatcherV2::default();
         let mut scored: Vec<(u32, usize)> = Vec::new();
@@ -169,7 +181,15 @@ impl Lexicon {
         scored
             .into_iter()
             .take(max)
-            .map(|(_, i)| &self.terms[i])
+            .map(|(s, i)| (s, &self.terms[i]))
+            .collect()
+    }
+
+    /// The terms closest to `written` by typo distance or abbreviation, best first.
+    pub fn closest(&self, written: &str, max: usize) -> Vec<&Term> {
+        self.closest_scored(written, max)
+            .into_iter()
+            .map(|(_, t)| t)
             .collect()
     }
 }
@@ -188,6 +208,42 @@ pub fn closest_str<'a>(
     scored.sort_unstable();
     scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// How well one word of a free-text query matches a text: `Some(100)` when the folded text
+/// contains it, `Some(60)` when a word of the text is a typo away, `Some(30)` for a close
+/// abbreviation of a short text; `None` otherwise.
+pub fn word_score(word: &str, text: &str) -> Option<u32> {
+    let w = fold(word);
+    let t = fold(text);
+    if w.is_empty() {
+        return None;
+    }
+    if t.contains(&w) {
+        return Some(100);
+    }
+    let wlen = w.chars().count();
+    if wlen >= 4 {
+        let limit = if wlen >= 8 { 2 } else { 1 };
+        let typo = t
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|tok| !tok.is_empty())
+            .any(|tok| {
+                let prefix: String = tok.chars().take(wlen).collect();
+                edit_distance(&w, tok) <= limit
+                    || (tok.chars().count() > wlen && edit_distance(&w, &prefix) <= limit)
+            });
+        if typo {
+            return Some(60);
+        }
+        if t.chars().count() <= 60 {
+            let matcher = SkimMatcherV2::default();
+            if closeness(&w, &t, &matcher).is_some_and(|c| c >= 20) {
+                return Some(30);
+            }
+        }
+    }
+    None
 }
 
 /// Makes a valid id from any text: `Röda Korset Växjö` → `roda-korset-vaxjo`.
@@ -263,6 +319,44 @@ mod tests {
             Resolution::Unknown(s) => assert!(s.is_empty()),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_folded_form_shared_by_two_terms_is_ambiguous_but_exact_names_are_not() {
+        let lx = Lexicon::new(vec![
+            Term {
+                id: "0305".into(),
+                namn: "Håbo".into(),
+                synonymer: vec![],
+            },
+            Term {
+                id: "0643".into(),
+                namn: "Habo".into(),
+                synonymer: vec![],
+            },
+        ]);
+        assert!(matches!(lx.resolve("Habo"), Resolution::Alias(t) if t.id == "0643"));
+        assert!(matches!(lx.resolve("Håbo"), Resolution::Alias(t) if t.id == "0305"));
+        match lx.resolve("habo") {
+            Resolution::Unknown(both) => assert_eq!(both.len(), 2),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn free_text_words_match_with_typos_but_not_anything() {
+        assert_eq!(
+            word_score("ukrainsk", "Föräldrastöd för ukrainska familjer"),
+            Some(100)
+        );
+        assert_eq!(word_score("foraldrastod", "Föräldrastöd"), Some(100));
+        assert_eq!(
+            word_score("foraldrastöf", "Föräldrastöd för unga"),
+            Some(60)
+        );
+        assert_eq!(word_score("psykolg", "med ukrainsk psykolog"), Some(60));
+        assert_eq!(word_score("matkassar", "Samtalsstöd på svenska"), None);
+        assert_eq!(word_score("xyz", "Matkassar"), None);
     }
 
     #[test]

@@ -1,8 +1,20 @@
 //! Turning results into text: the diagnostic formats of `validera`.
 
 pub mod diagnostics;
+pub mod hits;
+pub mod show;
 
 /// Swedish singular or plural: `count(3, "aktör", "aktörer")` → "3 aktörer".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// An age range: "0–20 år", "från 18 år", "upp till 12 år", or empty.
+pub fn age_range(min: Option<u32>, max: Option<u32>) -> String {
+    match (min, max) {
+        (Some(lo), Some(hi)) => format!("{lo}–{hi} år"),
+        (Some(lo), None) => format!("från {lo} år"),
+        (None, Some(hi)) => format!("upp till {hi} år"),
+        (None, None) => String::new(),
+    }
 }

@@ -1,0 +1,148 @@
+//! `resurs lista aktorer|insatser|behov|kategorier|malgrupper|omraden|sprak`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::bail;
+
+use crate::cli::ListaVad;
+use crate::dataset::Dataset;
+use crate::exit;
+use crate::model::{BehovStatus, Status};
+use crate::text::Lexicon;
+
+fn aligned(rows: &[(String, String)]) -> String {
+    let width = rows
+        .iter()
+        .map(|(a, _)| a.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (a, b) in rows {
+        let pad = width - a.chars().count();
+        let _ = writeln!(out, "{a}{}  {b}", " ".repeat(pad));
+    }
+    out
+}
+
+fn terms(lex: Option<&Lexicon>, what: &str) -> anyhow::Result<String> {
+    let Some(lex) = lex else {
+        bail!("vokabulären för {what} kunde inte läsas; kör `resurs validera`");
+    };
+    let rows: Vec<(String, String)> = lex
+        .terms()
+        .iter()
+        .map(|t| {
+            let syn = if t.synonymer.is_empty() {
+                String::new()
+            } else {
+                format!(" – {}", t.synonymer.join(", "))
+            };
+            (t.id.clone(), format!("{}{syn}", t.namn))
+        })
+        .collect();
+    Ok(aligned(&rows))
+}
+
+pub fn lista(data: &Path, vad: ListaVad) -> anyhow::Result<i32> {
+    let ds = super::load_for_reading(data)?;
+    let v = &ds.vokabular;
+    let out = match vad {
+        ListaVad::Aktorer => {
+            let rows: Vec<(String, String)> = ds
+                .aktorer
+                .values()
+                .map(|a| {
+                    let typ = v
+                        .aktorstyper
+                        .as_ref()
+                        .and_then(|l| l.get(&a.data.typ))
+                        .map_or(a.data.typ.as_str(), |t| t.namn.as_str());
+                    (a.id.clone(), format!("{} ({typ})", a.data.namn))
+                })
+                .collect();
+            aligned(&rows)
+        }
+        ListaVad::Insatser => {
+            let rows: Vec<(String, String)> = ds
+                .insatser
+                .values()
+                .map(|i| {
+                    let aktor = ds
+                        .aktorer
+                        .get(Dataset::aktor_of(&i.id))
+                        .map_or("", |a| a.data.namn.as_str());
+                    let status = match i.data.status {
+                        Status::Aktiv => "",
+                        Status::Planerad => " [planerad]",
+                        Status::Pausad => " [pausad]",
+                        Status::Avslutad => " [avslutad]",
+                    };
+                    (i.id.clone(), format!("{} – {aktor}{status}", i.data.namn))
+                })
+                .collect();
+            aligned(&rows)
+        }
+        ListaVad::Behov => {
+            let rows: Vec<(String, String)> = ds
+                .behov
+                .values()
+                .map(|b| {
+                    let status = match b.data.status {
+                        BehovStatus::Aktuellt => "",
+                        BehovStatus::Hanterat => " [hanterat]",
+                        BehovStatus::Inaktuellt => " [inaktuellt]",
+                    };
+                    (b.id.clone(), format!("{}{status}", b.data.titel))
+                })
+                .collect();
+            aligned(&rows)
+        }
+        ListaVad::Kategorier => {
+            let Some(kat) = v.kategorier.as_ref() else {
+                bail!("vokabulären för behov kunde inte läsas; kör `resurs validera`");
+            };
+            let mut out = String::new();
+            for g in &v.behov_raw.grupp {
+                let _ = writeln!(out, "{} ({})", g.namn, g.id);
+                let rows: Vec<(String, String)> = v
+                    .kategorier_i_grupp(&g.id)
+                    .into_iter()
+                    .filter_map(|id| kat.get(id))
+                    .map(|t| {
+                        let syn = if t.synonymer.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" – {}", t.synonymer.join(", "))
+                        };
+                        (format!("  {}", t.id), format!("{}{syn}", t.namn))
+                    })
+                    .collect();
+                out.push_str(&aligned(&rows));
+                out.push('\n');
+            }
+            out.trim_end().to_owned() + "\n"
+        }
+        ListaVad::Malgrupper => terms(v.malgrupper.as_ref(), "målgrupper")?,
+        ListaVad::Sprak => terms(v.sprak.as_ref(), "språk")?,
+        ListaVad::Omraden => {
+            let Some(areas) = v.omraden.as_ref() else {
+                bail!("vokabulären för områden kunde inte läsas; kör `resurs validera`");
+            };
+            let mut out = String::from("riket  hela Sverige\n");
+            for l in areas.lan() {
+                let _ = writeln!(out, "{}    {}", l.kod, l.namn);
+                for k in areas
+                    .kommuner()
+                    .iter()
+                    .filter(|k| k.kod.starts_with(&l.kod))
+                {
+                    let _ = writeln!(out, "  {}  {}", k.kod, k.namn);
+                }
+            }
+            out
+        }
+    };
+    super::print(&out)?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,84 @@
+//! `resurs sok`.
+
+use std::path::Path;
+
+use crate::cli::{SokArgs, SokFormat};
+use crate::exit;
+use crate::model::{Kanal, Status};
+use crate::query::{self, Resolved};
+use crate::render::hits;
+use crate::search::{Query, search};
+
+fn note<T>(r: Resolved<T>) -> T {
+    if let Some(n) = r.notice {
+        eprintln!("{n}");
+    }
+    r.value
+}
+
+pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
+    let ds = super::load_for_reading(data)?;
+    let mut q = Query {
+        fritext: (!args.fritext.is_empty()).then(|| args.fritext.join(" ")),
+        tolk: args.tolk,
+        kostnadsfri: args.kostnadsfri,
+        ..Query::default()
+    };
+    for b in &args.behov {
+        for id in note(query::behov(&ds, b)?) {
+            if !q.behov.contains(&id) {
+                q.behov.push(id);
+            }
+        }
+    }
+    for m in &args.malgrupp {
+        q.malgrupper.push(note(query::malgrupp(&ds, m)?));
+    }
+    if let Some(k) = &args.kommun {
+        q.omrade = Some(note(query::omrade(&ds, k, true)?));
+    }
+    if let Some(o) = &args.omrade {
+        q.omrade = Some(note(query::omrade(&ds, o, false)?));
+    }
+    for s in &args.sprak {
+        q.sprak.push(note(query::sprak(&ds, s)?));
+    }
+    for a in &args.aktor {
+        q.aktorer.push(note(query::aktor(&ds, a)?));
+    }
+    for k in &args.kanal {
+        q.kanaler.push(match k.as_str() {
+            "plats" => Kanal::Plats,
+            "telefon" => Kanal::Telefon,
+            "digitalt" => Kanal::Digitalt,
+            _ => Kanal::Uppsokande,
+        });
+    }
+    for s in &args.status {
+        match s.as_str() {
+            "alla" => q.status.extend([
+                Status::Aktiv,
+                Status::Planerad,
+                Status::Pausad,
+                Status::Avslutad,
+            ]),
+            "aktiv" => q.status.push(Status::Aktiv),
+            "planerad" => q.status.push(Status::Planerad),
+            "pausad" => q.status.push(Status::Pausad),
+            _ => q.status.push(Status::Avslutad),
+        }
+    }
+
+    let found = search(&ds, &q);
+    let out = match args.format {
+        SokFormat::Tabell if found.is_empty() => {
+            "Inga insatser matchar sökningen. Pröva färre filter, eller `--status alla` för pausade och avslutade insatser.\n".to_owned()
+        }
+        SokFormat::Tabell => hits::table(&ds, &found),
+        SokFormat::Json => hits::json(&ds, &found),
+        SokFormat::Csv => hits::csv(&ds, &found),
+        SokFormat::Md => hits::markdown(&ds, &found),
+    };
+    super::print(&out)?;
+    Ok(exit::OK)
+}

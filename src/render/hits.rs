@@ -1,0 +1,237 @@
+//! Search hits as a terminal table, JSON, CSV for Excel and Markdown.
+
+use std::fmt::Write as _;
+
+use comfy_table::modifiers::UTF8_ROUND_CORNERS;
+use comfy_table::presets::UTF8_FULL;
+use comfy_table::{ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::dataset::Dataset;
+use crate::model::Status;
+use crate::render::count;
+use crate::search::Hit;
+
+/// The cells of one hit, shared by table, CSV and Markdown.
+struct Row {
+    id: String,
+    insats: String,
+    aktor: String,
+    behov: String,
+    malgrupp: String,
+    omrade: String,
+    sprak: String,
+    kontakt: String,
+    status: &'static str,
+    tolk: bool,
+}
+
+fn status_str(s: Status) -> &'static str {
+    match s {
+        Status::Aktiv => "aktiv",
+        Status::Planerad => "planerad",
+        Status::Pausad => "pausad",
+        Status::Avslutad => "avslutad",
+    }
+}
+
+/// A phone number, e-mail address or web address of the offering, else of its actor.
+/// Contact persons are not shown here (they may be internal).
+pub fn kontakt(h: &Hit<'_>) -> String {
+    let x = &h.insats.data;
+    let own = x.telefon.as_ref().or(x.epost.as_ref()).or(x.webb.as_ref());
+    let actor = h.aktor.and_then(|a| {
+        a.data
+            .telefon
+            .as_ref()
+            .or(a.data.epost.as_ref())
+            .or(a.data.webb.as_ref())
+    });
+    own.or(actor).cloned().unwrap_or_default()
+}
+
+fn row(ds: &Dataset, h: &Hit<'_>) -> Row {
+    let v = &ds.vokabular;
+    let x = &h.insats.data;
+    let mut malgrupp = x
+        .malgrupper
+        .iter()
+        .map(|m| v.malgrupp_namn(m).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let ages = crate::render::age_range(x.min_alder, x.max_alder);
+    if !ages.is_empty() {
+        let _ = write!(malgrupp, " {ages}");
+    }
+    let mut sprak = Dataset::insats_sprak(x).join(", ");
+    if h.via_tolk {
+        sprak.push_str(" (med tolk)");
+    } else if x.tolk {
+        sprak.push_str(" (tolk)");
+    }
+    let mut insats = x.namn.clone();
+    if x.status != Status::Aktiv {
+        let _ = write!(insats, " ({})", status_str(x.status));
+    }
+    Row {
+        id: h.id.to_owned(),
+        insats,
+        aktor: h.aktor_namn().to_owned(),
+        behov: x
+            .behov
+            .iter()
+            .map(|b| v.kategori_namn(b))
+            .collect::<Vec<_>>()
+            .join(", "),
+        malgrupp,
+        omrade: ds.insats_omraden(h.id, x).join(", "),
+        sprak,
+        kontakt: kontakt(h),
+        status: status_str(x.status),
+        tolk: x.tolk,
+    }
+}
+
+/// "4 insatser hos 3 aktörer."
+pub fn summary(hits: &[Hit<'_>]) -> String {
+    let mut actors: Vec<&str> = hits.iter().map(|h| Dataset::aktor_of(h.id)).collect();
+    actors.sort_unstable();
+    actors.dedup();
+    format!(
+        "{} hos {}.",
+        count(hits.len(), "insats", "insatser"),
+        count(actors.len(), "aktör", "aktörer")
+    )
+}
+
+/// A table that fits the terminal (when there is one), and the summary line.
+pub fn table(ds: &Dataset, hits: &[Hit<'_>]) -> String {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL)
+        .apply_modifier(UTF8_ROUND_CORNERS)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header([
+            "Insats",
+            "Aktör",
+            "Behov",
+            "Målgrupp",
+            "Område",
+            "Språk",
+            "Kontakt",
+        ]);
+    for h in hits {
+        let r = row(ds, h);
+        t.add_row([
+            format!("{}\n{}", r.insats, r.id),
+            r.aktor,
+            r.behov,
+            r.malgrupp,
+            r.omrade,
+            r.sprak,
+            r.kontakt,
+        ]);
+    }
+    format!(
+        "{t}\n{} `resurs visa ID` visar en insats i sin helhet.\n",
+        summary(hits)
+    )
+}
+
+/// Markdown: a table with the same columns, and the summary.
+pub fn markdown(ds: &Dataset, hits: &[Hit<'_>]) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::from(
+        "| Insats | Aktör | Behov | Målgrupp | Område | Språk | Kontakt |\n|---|---|---|---|---|---|---|\n",
+    );
+    for h in hits {
+        let r = row(ds, h);
+        let _ = writeln!(
+            out,
+            "| {} (`{}`) | {} | {} | {} | {} | {} | {} |",
+            cell(&r.insats),
+            r.id,
+            cell(&r.aktor),
+            cell(&r.behov),
+            cell(&r.malgrupp),
+            cell(&r.omrade),
+            cell(&r.sprak),
+            cell(&r.kontakt)
+        );
+    }
+    let _ = writeln!(out, "\n{}", summary(hits));
+    out
+}
+
+/// CSV for Excel: UTF-8 with BOM, `;` as separator, CRLF line ends.
+pub fn csv(ds: &Dataset, hits: &[Hit<'_>]) -> String {
+    fn field(s: &str) -> String {
+        if s.contains([';', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    }
+    let mut out =
+        String::from("\u{feff}id;insats;aktör;behov;målgrupp;område;språk;tolk;status;kontakt\r\n");
+    for h in hits {
+        let r = row(ds, h);
+        let fields = [
+            r.id,
+            h.insats.data.namn.clone(),
+            r.aktor,
+            r.behov,
+            r.malgrupp,
+            r.omrade,
+            Dataset::insats_sprak(&h.insats.data).join(", "),
+            if r.tolk { "ja".into() } else { "nej".into() },
+            r.status.to_owned(),
+            r.kontakt,
+        ];
+        let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
+        out.push_str(&line.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    aktor: &'a str,
+    aktor_namn: &'a str,
+    namn: &'a str,
+    behov: &'a [String],
+    malgrupper: &'a [String],
+    omraden: &'a [String],
+    sprak: Vec<String>,
+    tolk: bool,
+    med_tolk: bool,
+    status: &'static str,
+    kontakt: String,
+    traff: &'a [String],
+}
+
+/// JSON: an array of hits (documented in the README).
+pub fn json(ds: &Dataset, hits: &[Hit<'_>]) -> String {
+    let items: Vec<JsonHit<'_>> = hits
+        .iter()
+        .map(|h| JsonHit {
+            id: h.id,
+            aktor: Dataset::aktor_of(h.id),
+            aktor_namn: h.aktor_namn(),
+            namn: &h.insats.data.namn,
+            behov: &h.insats.data.behov,
+            malgrupper: &h.insats.data.malgrupper,
+            omraden: ds.insats_omraden(h.id, &h.insats.data),
+            sprak: Dataset::insats_sprak(&h.insats.data),
+            tolk: h.insats.data.tolk,
+            med_tolk: h.via_tolk,
+            status: status_str(h.insats.data.status),
+            kontakt: kontakt(h),
+            traff: &h.traff,
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
+    s.push('\n');
+    s
+}
