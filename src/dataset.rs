@@ -57,6 +57,21 @@ impl Dataset {
         }
     }
 
+    /// Areas as written in data, shown by name ("0780" → "Växjö").
+    pub fn omrade_namn(&self, written: &[String]) -> Vec<String> {
+        written
+            .iter()
+            .map(
+                |w| match self.vokabular.omraden.as_ref().map(|a| (a, a.resolve(w))) {
+                    Some((a, AreaResolution::Exact(area) | AreaResolution::Alias(area, _))) => {
+                        a.name(&area)
+                    }
+                    _ => w.clone(),
+                },
+            )
+            .collect()
+    }
+
     /// The languages of an offering: its own `sprak`, else Swedish.
     pub fn insats_sprak(insats: &Insats) -> Vec<String> {
         insats

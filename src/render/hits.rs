@@ -84,7 +84,7 @@ fn row(ds: &Dataset, h: &Hit<'_>) -> Row {
             .collect::<Vec<_>>()
             .join(", "),
         malgrupp,
-        omrade: ds.insats_omraden(h.id, x).join(", "),
+        omrade: ds.omrade_namn(ds.insats_omraden(h.id, x)).join(", "),
         sprak,
         kontakt: kontakt(h),
         status: status_str(x.status),

@@ -94,7 +94,7 @@ pub fn aktor(ds: &Dataset, e: &Entry<Aktor>) -> String {
         .and_then(|l| l.get(&a.typ))
         .map_or(a.typ.as_str(), |t| t.namn.as_str());
     field(&mut out, "Typ", typ);
-    field(&mut out, "Område", &a.omraden.join(", "));
+    field(&mut out, "Område", &ds.omrade_namn(&a.omraden).join(", "));
     field(&mut out, "Webb", a.webb.as_deref().unwrap_or_default());
     field(&mut out, "E-post", a.epost.as_deref().unwrap_or_default());
     field(
@@ -158,7 +158,7 @@ pub fn insats(ds: &Dataset, e: &Entry<Insats>) -> String {
         "Målgrupper",
         &labels(&x.malgrupper, |m| v.malgrupp_namn(m)),
     );
-    let omraden = ds.insats_omraden(&e.id, x).join(", ");
+    let omraden = ds.omrade_namn(ds.insats_omraden(&e.id, x)).join(", ");
     let omraden = if x.omraden.is_none() && !omraden.is_empty() {
         format!("{omraden} (aktörens)")
     } else {
@@ -275,7 +275,7 @@ pub fn behov(ds: &Dataset, e: &Entry<Behov>) -> String {
         "Målgrupper",
         &labels(&b.malgrupper, |m| v.malgrupp_namn(m)),
     );
-    field(&mut out, "Område", &b.omraden.join(", "));
+    field(&mut out, "Område", &ds.omrade_namn(&b.omraden).join(", "));
     field(&mut out, "Språk", &labels(&b.sprak, |s| v.sprak_namn(s)));
     let lyft: Vec<String> = b.lyft_av.iter().map(|a| aktor_label(ds, a)).collect();
     field(&mut out, "Lyft av", &lyft.join(", "));

@@ -32,6 +32,16 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A data folder made of fixture folders laid on top of each other (relative to
+/// `tests/fixtures/`; files named `_…` at a layer's top level are skipped).
+pub fn layered(layers: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for layer in layers {
+        copy_dir(&fixtures().join(layer), dir.path());
+    }
+    dir
+}
+
 /// A data folder: `bas`, then the case folder's files on top (files named `_…` at the case's
 /// top level are test metadata), then the paths listed in `_ta-bort.txt` removed.
 pub fn case_folder(case: &str) -> tempfile::TempDir {
