@@ -6,10 +6,14 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::date::Datum;
 
+/// The help layout, with Swedish headings.
+const TEMPLATE: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
+
 /// Resurskarta: vem gör vad för människor i en utsatt situation.
 ///
 /// Håller en resurskarta som en mapp med TOML-filer: aktörer, deras insatser och de behov
-/// som identifierats. `resurs validera` kontrollerar mappen.
+/// som identifierats. Kontrollera mappen med `resurs validera`, sök med `resurs sok` och se
+/// vilka behov som är täckta med `resurs matcha`.
 #[derive(Debug, Parser)]
 #[command(
     name = "resurs",
@@ -17,7 +21,8 @@ use crate::date::Datum;
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
-    help_template = "{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}",
+    help_template = TEMPLATE,
+    override_usage = "resurs [FLAGGOR] <KOMMANDO>",
     subcommand_help_heading = "Kommandon",
     subcommand_value_name = "KOMMANDO",
     next_help_heading = "Flaggor"
@@ -52,21 +57,32 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Kontrollera datamappen: alla fel och varningar med fil, rad och förslag
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Validera(ValideraArgs),
     /// Sök insatser: vem erbjuder vad, var, för vem och på vilket språk
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Sok(SokArgs),
     /// Visa en aktör (med dess insatser), en insats eller ett behov i sin helhet
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Visa(VisaArgs),
     /// Lista aktörer, insatser, behov eller ett vokabulärs värden
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Lista(ListaArgs),
+    /// Matcha behov mot insatser: vad som är täckt, delvis täckt (och varför) och vad som saknas
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Matcha(MatchaArgs),
+    /// Uppföljning: de åtgärder som utlovats, per ansvarig aktör, försenade markerade
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Uppfoljning(UppfoljningArgs),
     /// Skriv JSON Schemas för datafilerna (för editorer och andra verktyg)
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Schema(SchemaArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct SokArgs {
     /// Fritext: söks i insatsens namn och beskrivning, aktörens namn och behovens namn och synonymer
-    #[arg(value_name = "FRITEXT")]
+    #[arg(value_name = "FRITEXT", help_heading = "Argument")]
     pub fritext: Vec<String>,
     /// Behov: id, namn eller synonym (t.ex. samtalsstod, Samtalsstöd, stödsamtal), eller en grupp
     #[arg(long, value_name = "BEHOV")]
@@ -117,16 +133,50 @@ pub enum SokFormat {
 }
 
 #[derive(Debug, Args)]
+pub struct MatchaArgs {
+    /// Bara dessa behov (id); annars alla aktuella
+    #[arg(value_name = "BEHOV-ID", help_heading = "Argument")]
+    pub behov: Vec<String>,
+    /// Visa bara luckor: behov som är delvis täckta eller saknar insatser
+    #[arg(long)]
+    pub luckor: bool,
+    /// Utdataformat
+    #[arg(long, value_enum, default_value_t = ListFormat::Tabell, value_name = "FORMAT")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct UppfoljningArgs {
+    /// Bara åtgärder som denna aktör ansvarar för (id eller namn)
+    #[arg(long, value_name = "AKTÖR")]
+    pub aktor: Option<String>,
+    /// Utdataformat
+    #[arg(long, value_enum, default_value_t = ListFormat::Tabell, value_name = "FORMAT")]
+    pub format: ListFormat,
+}
+
+/// The output formats of `matcha` and `uppfoljning`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// För terminalen
+    Tabell,
+    /// En JSON-lista
+    Json,
+    /// Markdown
+    Md,
+}
+
+#[derive(Debug, Args)]
 pub struct VisaArgs {
     /// Id: en aktör (rodakorset-vaxjo), en insats (rodakorset-vaxjo/traffpunkt) eller ett behov
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", help_heading = "Argument")]
     pub id: String,
 }
 
 #[derive(Debug, Args)]
 pub struct ListaArgs {
     /// Vad som ska listas
-    #[arg(value_enum, value_name = "VAD")]
+    #[arg(value_enum, value_name = "VAD", help_heading = "Argument")]
     pub vad: ListaVad,
 }
 
@@ -176,7 +226,7 @@ pub enum DiagFormat {
 pub struct SchemaArgs {
     /// Bara detta schema: resurs, aktor, insats, behov, vokabular-behov, vokabular-malgrupper,
     /// vokabular-aktorstyper, vokabular-omraden eller vokabular-sprak
-    #[arg(value_name = "NAMN")]
+    #[arg(value_name = "NAMN", help_heading = "Argument")]
     pub namn: Option<String>,
     /// Skriv alla scheman som filer i den här mappen i stället för till standard ut
     #[arg(long, value_name = "MAPP")]

@@ -6,7 +6,9 @@ pub mod cli;
 pub mod cli_error;
 pub mod dataset;
 pub mod date;
+pub mod followup;
 pub mod load;
+pub mod matching;
 pub mod model;
 pub mod problem;
 pub mod query;
@@ -37,6 +39,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         cli::Command::Sok(args) => cmd::sok(&cli.data, &args),
         cli::Command::Visa(args) => cmd::visa(&cli.data, &args),
         cli::Command::Lista(args) => cmd::lista(&cli.data, args.vad),
+        cli::Command::Matcha(args) => cmd::matcha(&cli.data, &args),
+        cli::Command::Uppfoljning(args) => cmd::uppfoljning(&cli.data, today, &args),
         cli::Command::Schema(args) => cmd::schema(&args),
     }
 }

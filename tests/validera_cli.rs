@@ -81,7 +81,12 @@ fn help_is_in_swedish() {
     let out = resurs(&fixtures().join("bas"), &["--help"]);
     let help = stdout(&out);
     assert!(help.contains("Kommandon:"), "{help}");
-    assert!(help.contains("validera  Kontrollera datamappen"), "{help}");
+    assert!(
+        help.contains("Användning: resurs [FLAGGOR] <KOMMANDO>"),
+        "{help}"
+    );
+    assert!(help.contains("Kontrollera datamappen"), "{help}");
+    assert!(!help.contains("Usage"), "{help}");
     assert!(help.contains("Visa hjälp"), "{help}");
 }
 

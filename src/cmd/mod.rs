@@ -1,12 +1,14 @@
 //! One function per command: parse nothing, print the result, return the exit code.
 
 mod lista;
+mod matcha;
 mod schema;
 mod sok;
 mod validera;
 mod visa;
 
 pub use lista::lista;
+pub use matcha::{matcha, uppfoljning};
 pub use schema::schema;
 pub use sok::sok;
 pub use validera::validera;

@@ -1,5 +1,6 @@
 //! Turning results into text: the diagnostic formats of `validera`.
 
+pub mod coverage;
 pub mod diagnostics;
 pub mod hits;
 pub mod show;

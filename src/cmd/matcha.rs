@@ -1,0 +1,64 @@
+//! `resurs matcha` and `resurs uppfoljning`.
+
+use std::path::Path;
+
+use anyhow::bail;
+
+use crate::cli::{ListFormat, MatchaArgs, UppfoljningArgs};
+use crate::date::Datum;
+use crate::exit;
+use crate::followup::followups;
+use crate::matching::{Tackning, match_needs};
+use crate::render::coverage;
+
+pub fn matcha(data: &Path, args: &MatchaArgs) -> anyhow::Result<i32> {
+    let ds = super::load_for_reading(data)?;
+    for id in &args.behov {
+        if !ds.behov.contains_key(id) {
+            let close = crate::text::closest_str(id, ds.behov.keys().map(String::as_str));
+            let listed: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
+            if listed.is_empty() {
+                bail!("inget behov har id `{id}`.\nSe alla med `resurs lista behov`.");
+            }
+            bail!(
+                "inget behov har id `{id}`. Närmast: {}.\nSe alla med `resurs lista behov`.",
+                listed.join(", ")
+            );
+        }
+    }
+    let all = match_needs(&ds, &args.behov);
+    let shown: Vec<_> = all
+        .iter()
+        .filter(|c| !args.luckor || c.tackning != Tackning::Tackt)
+        .cloned()
+        .collect();
+    let out = match args.format {
+        ListFormat::Tabell => coverage::table(&ds, &shown, &all),
+        ListFormat::Json => coverage::json(&ds, &shown),
+        ListFormat::Md => coverage::markdown(&ds, &shown, &all),
+    };
+    super::print(&out)?;
+    Ok(exit::OK)
+}
+
+pub fn uppfoljning(data: &Path, today: Datum, args: &UppfoljningArgs) -> anyhow::Result<i32> {
+    let ds = super::load_for_reading(data)?;
+    let aktor = match &args.aktor {
+        Some(a) => {
+            let r = crate::query::aktor(&ds, a)?;
+            if let Some(n) = r.notice {
+                eprintln!("{n}");
+            }
+            Some(r.value)
+        }
+        None => None,
+    };
+    let items = followups(&ds, today, aktor.as_deref());
+    let out = match args.format {
+        ListFormat::Tabell => coverage::followup_text(&items),
+        ListFormat::Json => coverage::followup_json(&items),
+        ListFormat::Md => coverage::followup_markdown(&items),
+    };
+    super::print(&out)?;
+    Ok(exit::OK)
+}
