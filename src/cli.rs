@@ -74,6 +74,9 @@ pub enum Command {
     /// Uppföljning: de åtgärder som utlovats, per ansvarig aktör, försenade markerade
     #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Uppfoljning(UppfoljningArgs),
+    /// Rapport: resurskartan i Markdown eller som en fristående HTML-sida
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Rapport(RapportArgs),
     /// Skriv JSON Schemas för datafilerna (för editorer och andra verktyg)
     #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Schema(SchemaArgs),
@@ -164,6 +167,37 @@ pub enum ListFormat {
     Json,
     /// Markdown
     Md,
+}
+
+#[derive(Debug, Args)]
+pub struct RapportArgs {
+    /// Format
+    #[arg(long, value_enum, default_value_t = RapportFormat::Md, value_name = "FORMAT")]
+    pub format: RapportFormat,
+    /// Skriv till filen i stället för till standard ut
+    #[arg(short = 'o', long = "ut", value_name = "FIL")]
+    pub ut: Option<PathBuf>,
+    /// Skriv över filen om den redan finns
+    #[arg(long)]
+    pub skriv_over: bool,
+    /// Publik version: utan interna kontakter, interna anteckningar och skyddade adresser
+    #[arg(long)]
+    pub publik: bool,
+    /// Bara det som når kommunen (namn eller kod)
+    #[arg(long, value_name = "KOMMUN")]
+    pub kommun: Option<String>,
+    /// Bara dessa behov (id, namn, synonym eller grupp)
+    #[arg(long, value_name = "BEHOV")]
+    pub behov: Vec<String>,
+}
+
+/// The formats of `rapport`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RapportFormat {
+    /// Markdown
+    Md,
+    /// En fristående HTML-sida
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ pub mod model;
 pub mod problem;
 pub mod query;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod search;
 pub mod structure;
@@ -41,6 +42,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         cli::Command::Lista(args) => cmd::lista(&cli.data, args.vad),
         cli::Command::Matcha(args) => cmd::matcha(&cli.data, &args),
         cli::Command::Uppfoljning(args) => cmd::uppfoljning(&cli.data, today, &args),
+        cli::Command::Rapport(args) => cmd::rapport(&cli.data, today, &args),
         cli::Command::Schema(args) => cmd::schema(&args),
     }
 }

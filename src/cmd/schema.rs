@@ -26,7 +26,7 @@ pub fn schema(args: &SchemaArgs) -> anyhow::Result<i32> {
                     );
                 }
             }
-            write_atomically(&path, &text)?;
+            super::write_file(&path, &text, true)?;
             written += 1;
         }
         eprintln!("{written} scheman skrevs till {}.", dir.display());
@@ -48,12 +48,4 @@ pub fn schema(args: &SchemaArgs) -> anyhow::Result<i32> {
     };
     super::print(&schema_text(*kind))?;
     Ok(exit::OK)
-}
-/// Writes through a temporary file and a rename, so an interruption never leaves half a file.
-fn write_atomically(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, text).with_context(|| format!("`{}` kan inte skrivas", tmp.display()))?;
-    std::fs::rename(&tmp, path)
-        .with_context(|| format!("`{}` kan inte skrivas", path.display()))?;
-    Ok(())
 }

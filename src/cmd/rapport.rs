@@ -1,0 +1,82 @@
+//! `resurs rapport`: builds the report, writes it to stdout or to a new file.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::cli::{RapportArgs, RapportFormat};
+use crate::date::Datum;
+use crate::exit;
+use crate::report::{self, Options};
+
+/// The data folder's commit, when it is in a git repository (with a note when it has
+/// uncommitted changes); `None` when git or the repository is missing.
+fn commit(data: &Path) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(data)
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let hash = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    let dirty = Command::new("git")
+        .arg("-C")
+        .arg(data)
+        .args(["status", "--porcelain", "--", "."])
+        .output()
+        .ok()
+        .is_some_and(|o| !o.stdout.is_empty());
+    Some(if dirty {
+        format!("{hash} (med ändringar som inte är incheckade)")
+    } else {
+        hash
+    })
+}
+
+pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<i32> {
+    if let Some(out) = &args.ut {
+        if out.exists() && !args.skriv_over {
+            anyhow::bail!(
+                "`{}` finns redan; lägg till --skriv-over för att ersätta den",
+                out.display()
+            );
+        }
+    }
+    let ds = super::load_for_reading(data)?;
+    let mut opts = Options {
+        publik: args.publik,
+        omrade: None,
+        behov: Vec::new(),
+        today,
+        commit: commit(data),
+    };
+    if let Some(k) = &args.kommun {
+        let r = crate::query::omrade(&ds, k, true)?;
+        if let Some(n) = r.notice {
+            eprintln!("{n}");
+        }
+        opts.omrade = Some(r.value);
+    }
+    for b in &args.behov {
+        let r = crate::query::behov(&ds, b)?;
+        if let Some(n) = r.notice {
+            eprintln!("{n}");
+        }
+        opts.behov.extend(r.value);
+    }
+    let rep = report::build(&ds, &opts);
+    let text = match args.format {
+        RapportFormat::Md => report::markdown::render(&rep),
+        RapportFormat::Html => report::html::render(&rep),
+    };
+    match &args.ut {
+        Some(path) => {
+            super::write_file(path, &text, args.skriv_over)?;
+            eprintln!("Rapporten skrevs till {}.", path.display());
+        }
+        None => super::print(&text)?,
+    }
+    Ok(exit::OK)
+}

@@ -1,0 +1,240 @@
+//! Markdown from the data folder, made safe for reports. This is the one place that owns the
+//! pulldown-cmark options: raw HTML becomes text, only http, https, mailto and tel links are
+//! kept, images become their alt text (a report never fetches anything), and headings become
+//! bold paragraphs so the report's own heading order stays correct.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+
+/// The options every piece of data Markdown is parsed with.
+fn options() -> Options {
+    Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES
+}
+
+/// Whether a link target may stay a link.
+pub fn safe_url(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:", "tel:"]
+        .iter()
+        .any(|s| u.starts_with(s))
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The safe event stream of a Markdown text.
+fn safe_events(src: &str) -> Vec<Event<'_>> {
+    let mut out = Vec::new();
+    // Links with a refused scheme: their end tags must be dropped too.
+    let mut dropped_links = Vec::new();
+    let mut in_image = 0usize;
+    for ev in Parser::new_ext(src, options()) {
+        match ev {
+            Event::Html(raw) | Event::InlineHtml(raw) => out.push(Event::Text(raw)),
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            Event::Start(Tag::Link {
+                dest_url,
+                title,
+                link_type,
+                id,
+            }) => {
+                let keep = safe_url(&dest_url);
+                dropped_links.push(!keep);
+                if keep {
+                    out.push(Event::Start(Tag::Link {
+                        dest_url,
+                        title,
+                        link_type,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if dropped_links.pop() != Some(true) {
+                    out.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Start(Tag::Heading { .. }) => {
+                out.push(Event::Start(Tag::Paragraph));
+                out.push(Event::Start(Tag::Strong));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                out.push(Event::End(TagEnd::Strong));
+                out.push(Event::End(TagEnd::Paragraph));
+            }
+            other if in_image > 0 => {
+                // Inside an image only the alt text is kept.
+                if let Event::Text(t) = other {
+                    out.push(Event::Text(t));
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Data Markdown as safe HTML.
+pub fn to_html(src: &str) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, safe_events(src).into_iter());
+    out
+}
+
+/// Data Markdown as plain text on one line (for table cells and titles).
+pub fn to_plain(src: &str) -> String {
+    let mut out = String::new();
+    for ev in Parser::new_ext(src, options()) {
+        match ev {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Escapes text so that Markdown shows it literally (no markup, no HTML, no links).
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Data Markdown re-written as Markdown that is safe to publish: the same structure for
+/// paragraphs, lists, emphasis and safe links; raw HTML, refused links and images as text.
+pub fn to_markdown(src: &str) -> String {
+    let mut out = String::new();
+    let mut list_stack: Vec<Option<u64>> = Vec::new();
+    let mut link_stack: Vec<Option<String>> = Vec::new();
+    for ev in safe_events(src) {
+        match ev {
+            Event::Text(t) => out.push_str(&md_escape(&t)),
+            Event::Code(t) => {
+                let _ =
+                    std::fmt::Write::write_fmt(&mut out, format_args!("`{}`", t.replace('`', "'")));
+            }
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push_str("  \n"),
+            Event::End(TagEnd::Paragraph) => {
+                out.push_str(if list_stack.is_empty() { "\n\n" } else { "\n" });
+            }
+            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => out.push('*'),
+            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => out.push_str("**"),
+            Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => {
+                out.push_str("~~");
+            }
+            Event::Start(Tag::List(start)) => {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                list_stack.push(start);
+            }
+            Event::End(TagEnd::List(_)) => {
+                list_stack.pop();
+                if list_stack.is_empty() {
+                    out.push('\n');
+                }
+            }
+            Event::Start(Tag::Item) => {
+                let depth = list_stack.len().saturating_sub(1);
+                out.push_str(&"  ".repeat(depth));
+                match list_stack.last_mut() {
+                    Some(Some(n)) => {
+                        let _ = std::fmt::Write::write_fmt(&mut out, format_args!("{n}. "));
+                        *n += 1;
+                    }
+                    _ => out.push_str("- "),
+                }
+            }
+            Event::End(TagEnd::Item) if !out.ends_with('\n') => out.push('\n'),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                out.push('[');
+                link_stack.push(Some(dest_url.replace(['(', ')', ' ', '<', '>'], "")));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some(Some(url)) = link_stack.pop() {
+                    let _ = std::fmt::Write::write_fmt(&mut out, format_args!("]({url})"));
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => out.push_str("\n```\n"),
+            Event::End(TagEnd::CodeBlock) => out.push_str("```\n\n"),
+            Event::Start(Tag::BlockQuote(_)) => out.push_str("> "),
+            Event::Rule => out.push_str("\n---\n\n"),
+            _ => {}
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_text_and_bad_links_are_dropped() {
+        let html = to_html(
+            "Hej <script>alert(1)</script> [x](javascript:alert(1)) [ok](https://a.se)\n\n<div onclick=x>blk</div>\n",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        assert!(html.contains("<a href=\"https://a.se\">ok</a>"), "{html}");
+        assert!(!html.contains("<div"), "{html}");
+    }
+
+    #[test]
+    fn images_become_alt_text_and_headings_bold() {
+        let html = to_html("![en bild](https://x.se/a.png)\n\n# Rubrik\n");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("en bild"), "{html}");
+        assert!(html.contains("<p><strong>Rubrik</strong></p>"), "{html}");
+    }
+
+    #[test]
+    fn markdown_output_keeps_structure_but_not_html() {
+        let md =
+            to_markdown("- ett\n- *två* <b>fet</b>\n\n[länk](https://a.se) [dålig](javascript:x)");
+        assert_eq!(
+            md,
+            "- ett\n- *två* &lt;b&gt;fet&lt;/b&gt;\n\n[länk](https://a.se) dålig"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_one_line() {
+        assert_eq!(
+            to_plain("Rad ett\nrad *två*\n\n- punkt"),
+            "Rad ett rad två punkt"
+        );
+    }
+}
