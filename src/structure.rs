@@ -14,6 +14,32 @@ use crate::problem::{Loc, Problem, Seg};
 use crate::schema::{Kind, schema};
 use crate::text::closest_str;
 
+/// Words people write for a key, folded, and the key they mean.
+const KEY_ALIASES: &[(&str, &str)] = &[
+    ("hemsida", "webb"),
+    ("webbplats", "webb"),
+    ("webbsida", "webb"),
+    ("url", "webb"),
+    ("website", "webb"),
+    ("mejl", "epost"),
+    ("mail", "epost"),
+    ("email", "epost"),
+    ("e-post", "epost"),
+    ("e_post", "epost"),
+    ("tel", "telefon"),
+    ("telefonnummer", "telefon"),
+    ("phone", "telefon"),
+    ("malgrupp", "malgrupper"),
+    ("omrade", "omraden"),
+    ("kategori", "kategorier"),
+    ("sprak_", "sprak"),
+    ("language", "sprak"),
+    ("name", "namn"),
+    ("description", "beskrivning"),
+    ("orgnr", "organisationsnummer"),
+    ("organisationsnr", "organisationsnummer"),
+];
+
 /// Checks `doc` (a whole file) against the schema of `kind`; appends what is wrong to `out`.
 pub fn check(doc: &Spanned<DeTable<'_>>, kind: Kind, file: &Path, out: &mut Vec<Problem>) {
     let root = schema(kind);
@@ -165,9 +191,16 @@ impl<'a> Walker<'a> {
                         format!("okänd nyckel `{name}`"),
                     )
                     .label(format!("finns inte i {}", self.where_(path)));
-                    if let Some(best) = closest_str(name, known.iter().copied()).first() {
+                    let alias = KEY_ALIASES
+                        .iter()
+                        .find(|(a, _)| crate::text::fold(name) == *a)
+                        .map(|(_, k)| *k)
+                        .filter(|k| known.contains(k));
+                    if let Some(best) =
+                        alias.or_else(|| closest_str(name, known.iter().copied()).first().copied())
+                    {
                         suggested.push(best);
-                        p = p.suggest(*best);
+                        p = p.suggest(best);
                     } else {
                         p = p.help(format!("tillåtna nycklar: {}", backticked(&known)));
                     }
