@@ -77,6 +77,24 @@ pub enum Command {
     /// Rapport: resurskartan i Markdown eller som en fristående HTML-sida
     #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Rapport(RapportArgs),
+    /// Ny datafil: en aktör, en insats eller ett behov, från en mall med alla fält
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor", subcommand_help_heading = "Vad", subcommand_value_name = "VAD")]
+    Ny(NyArgs),
+    /// Skapa en ny datamapp (ett datarepo) med vokabulärer, README, CI-arbetsflöde och scheman
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Init(InitArgs),
+    /// Skriv om datafilerna i kanonisk form (nyckelordning, citattecken, listor); kommentarer behålls
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Fmt(FmtArgs),
+    /// Förklara en problemkod med ett exempel och hur man rättar det
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Forklara(ForklaraArgs),
+    /// Skriv skalkomplettering för bash, zsh eller fish
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Completions(CompletionsArgs),
+    /// Skriv en man-sida (roff) till standard ut
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Man,
     /// Skriv JSON Schemas för datafilerna (för editorer och andra verktyg)
     #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Schema(SchemaArgs),
@@ -231,6 +249,8 @@ pub enum ListaVad {
     Omraden,
     /// Språken
     Sprak,
+    /// Aktörstyperna
+    Aktorstyper,
 }
 
 #[derive(Debug, Args)]
@@ -241,6 +261,108 @@ pub struct ValideraArgs {
     /// Låt även varningar ge felkod 1
     #[arg(long)]
     pub strikt: bool,
+    /// Granskningsålder och stil kontrolleras bara i filer som ändrats sedan git-referensen
+    /// (t.ex. origin/main); hänvisningar kontrolleras alltid i hela mappen
+    #[arg(long, value_name = "REF")]
+    pub andrade_sedan: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NyArgs {
+    #[command(subcommand)]
+    pub vad: NyVad,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NyVad {
+    /// En ny aktör: aktorer/ID/aktor.toml
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Aktor {
+        /// Aktörens id: små bokstäver a–z, siffror och bindestreck (t.ex. rodakorset-vaxjo)
+        #[arg(value_name = "ID", help_heading = "Argument")]
+        id: String,
+        /// Aktörens namn
+        #[arg(long, value_name = "NAMN")]
+        namn: String,
+        /// Aktörstyp (t.ex. kommun, ideell-forening); se `resurs lista aktorstyper`
+        #[arg(long, value_name = "TYP")]
+        typ: String,
+        /// Område där aktören verkar (kommun, län eller riket); kan upprepas
+        #[arg(long, value_name = "OMRÅDE")]
+        omrade: Vec<String>,
+    },
+    /// En ny insats: aktorer/AKTÖR/insatser/ID.toml
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Insats {
+        /// AKTÖR/ID, t.ex. rodakorset-vaxjo/traffpunkt
+        #[arg(value_name = "AKTÖR/ID", help_heading = "Argument")]
+        id: String,
+        /// Insatsens namn
+        #[arg(long, value_name = "NAMN")]
+        namn: String,
+        /// Behov som insatsen svarar mot; kan upprepas
+        #[arg(long, value_name = "BEHOV")]
+        behov: Vec<String>,
+        /// Målgrupp; kan upprepas
+        #[arg(long, value_name = "MÅLGRUPP")]
+        malgrupp: Vec<String>,
+        /// Status
+        #[arg(long, value_name = "STATUS", default_value = "aktiv", value_parser = ["aktiv", "planerad", "pausad", "avslutad"])]
+        status: String,
+    },
+    /// Ett nytt behov: behov/ID.toml
+    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
+    Behov {
+        /// Behovets id, t.ex. samtalsstod-ukrainska
+        #[arg(value_name = "ID", help_heading = "Argument")]
+        id: String,
+        /// Kort rubrik
+        #[arg(long, value_name = "TITEL")]
+        titel: String,
+        /// Behovskategori; kan upprepas
+        #[arg(long, value_name = "BEHOV")]
+        kategori: Vec<String>,
+        /// Målgrupp; kan upprepas
+        #[arg(long, value_name = "MÅLGRUPP")]
+        malgrupp: Vec<String>,
+        /// Område; kan upprepas
+        #[arg(long, value_name = "OMRÅDE")]
+        omrade: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Mappen som ska skapas (den får inte finnas med innehåll)
+    #[arg(value_name = "KATALOG", help_heading = "Argument")]
+    pub katalog: PathBuf,
+    /// Resurskartans namn
+    #[arg(long, value_name = "NAMN", default_value = "Resurskarta")]
+    pub namn: String,
+    /// Hemlänets kod eller namn, t.ex. 07 eller "Kronobergs län"
+    #[arg(long, value_name = "LÄN")]
+    pub lan: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Ändra inget; slutkod 1 och filernas namn om någon skulle ändras
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ForklaraArgs {
+    /// Problemkoden, t.ex. E004
+    #[arg(value_name = "KOD", help_heading = "Argument")]
+    pub kod: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Skalet
+    #[arg(value_enum, value_name = "SKAL", help_heading = "Argument")]
+    pub skal: clap_complete::Shell,
 }
 
 /// The output formats of `validera`.

@@ -6,7 +6,9 @@ pub mod cli;
 pub mod cli_error;
 pub mod dataset;
 pub mod date;
+pub mod explain;
 pub mod followup;
+pub mod format;
 pub mod load;
 pub mod matching;
 pub mod model;
@@ -17,10 +19,13 @@ pub mod report;
 pub mod schema;
 pub mod search;
 pub mod structure;
+pub mod template;
 pub mod text;
 pub mod validate;
 
 mod cmd;
+
+pub use cmd::taplo_config;
 
 pub use cli::Cli;
 
@@ -43,6 +48,14 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         cli::Command::Matcha(args) => cmd::matcha(&cli.data, &args),
         cli::Command::Uppfoljning(args) => cmd::uppfoljning(&cli.data, today, &args),
         cli::Command::Rapport(args) => cmd::rapport(&cli.data, today, &args),
+        cli::Command::Ny(args) => cmd::ny(&cli.data, today, &args.vad),
+        cli::Command::Init(args) => {
+            cmd::init(&args.katalog, &args.namn, args.lan.as_deref(), today)
+        }
+        cli::Command::Fmt(args) => cmd::fmt(&cli.data, args.check),
+        cli::Command::Forklara(args) => cmd::forklara(&args.kod),
+        cli::Command::Completions(args) => cmd::completions(args.skal),
+        cli::Command::Man => cmd::man(),
         cli::Command::Schema(args) => cmd::schema(&args),
     }
 }

@@ -50,6 +50,20 @@ const VOCABULARIES: [(&str, Kind); 5] = [
     ("sprak.toml", Kind::VokSprak),
 ];
 
+/// The data files of a folder with their kinds (for `fmt`); problems of the layout are left to
+/// `validera`.
+pub fn data_files(root: &Path) -> Result<Vec<(Kind, PathBuf)>> {
+    if !root.is_dir() {
+        bail!(
+            "datamappen `{}` finns inte eller är ingen mapp",
+            root.display()
+        );
+    }
+    let mut ignored = Vec::new();
+    let (found, _) = walk(root, &mut ignored);
+    Ok(found.into_iter().map(|f| (f.kind, f.rel)).collect())
+}
+
 /// Loads the data folder at `root`. Fails only when the folder itself cannot be used.
 pub fn load(root: &Path) -> Result<Dataset> {
     let meta = std::fs::metadata(root).with_context(|| {

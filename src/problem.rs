@@ -192,7 +192,10 @@ pub const CODES: &[(&str, &str)] = &[
         "en nödvändig fil saknas (resurs.toml, en vokabulär, aktor.toml)",
     ),
     ("E022", "dubblett i en vokabulär eller ogiltig vokabulär"),
-    ("E023", "tom lista där minst ett värde krävs"),
+    (
+        "E023",
+        "tomt värde där ett värde krävs (tom lista eller tom text)",
+    ),
     ("E024", "ogiltigt värde i resurs.toml"),
     (
         "W001",

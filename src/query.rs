@@ -120,6 +120,26 @@ pub fn sprak(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
     })
 }
 
+/// An actor type.
+pub fn aktorstyp(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
+    let lex = need(ds.vokabular.aktorstyper.as_ref(), "aktörstyper")?;
+    let r = pick(lex, input, "ingen aktörstyp heter", "aktorstyper")?;
+    Ok(Resolved {
+        value: r.value.id.clone(),
+        notice: r.notice,
+    })
+}
+
+/// A need category (not a group: a data file names categories).
+pub fn kategori(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
+    let lex = need(ds.vokabular.kategorier.as_ref(), "behov")?;
+    let r = pick(lex, input, "inget behov heter", "kategorier")?;
+    Ok(Resolved {
+        value: r.value.id.clone(),
+        notice: r.notice,
+    })
+}
+
 /// An actor: its id or its name.
 pub fn aktor(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
     let lex = Lexicon::new(

@@ -179,6 +179,26 @@ impl<'a> Walker<'a> {
                     path.push(Seg::Key(name.to_owned()));
                     self.value(value, sub, path);
                     path.pop();
+                    let required = s
+                        .get("required")
+                        .and_then(Value::as_array)
+                        .is_some_and(|r| r.iter().any(|k| k == name));
+                    if required
+                        && value
+                            .get_ref()
+                            .as_str()
+                            .is_some_and(|t| t.trim().is_empty())
+                    {
+                        self.push(
+                            Problem::new(
+                                "E023",
+                                self.file,
+                                Loc::Span(value.span()),
+                                format!("`{name}` får inte vara tom"),
+                            )
+                            .help(format!("skriv {} här", field_hint(name))),
+                        );
+                    }
                 }
                 None if closed => {
                     let known: Vec<&str> = props
@@ -495,4 +515,15 @@ pub fn toml_string(s: &str) -> String {
 #[allow(dead_code)]
 fn _path_macro_is_used() -> Vec<Seg> {
     path!["a", 0]
+}
+
+/// What belongs in a required text field, for the E023 help.
+fn field_hint(key: &str) -> &'static str {
+    match key {
+        "namn" => "namnet",
+        "titel" => "en kort rubrik",
+        "beskrivning" => "en beskrivning med vanlig text",
+        "typ" => "ett id ur `vokabular/aktorstyper.toml`",
+        _ => "ett värde",
+    }
 }

@@ -125,6 +125,7 @@ pub fn lista(data: &Path, vad: ListaVad) -> anyhow::Result<i32> {
         }
         ListaVad::Malgrupper => terms(v.malgrupper.as_ref(), "målgrupper")?,
         ListaVad::Sprak => terms(v.sprak.as_ref(), "språk")?,
+        ListaVad::Aktorstyper => terms(v.aktorstyper.as_ref(), "aktörstyper")?,
         ListaVad::Omraden => {
             let Some(areas) = v.omraden.as_ref() else {
                 bail!("vokabulären för områden kunde inte läsas; kör `resurs validera`");

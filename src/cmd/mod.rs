@@ -1,15 +1,21 @@
 //! One function per command: parse nothing, print the result, return the exit code.
 
+mod fmt;
+mod init;
 mod lista;
 mod matcha;
+mod ny;
 mod rapport;
 mod schema;
 mod sok;
 mod validera;
 mod visa;
 
+pub use fmt::fmt;
+pub use init::{init, taplo_config};
 pub use lista::lista;
 pub use matcha::{matcha, uppfoljning};
+pub use ny::ny;
 pub use rapport::rapport;
 pub use schema::schema;
 pub use sok::sok;
@@ -65,4 +71,52 @@ pub fn write_file(path: &std::path::Path, text: &str, overwrite: bool) -> anyhow
         return Err(e).with_context(|| format!("`{}` kan inte skrivas", path.display()));
     }
     Ok(())
+}
+
+/// `resurs forklara KOD`.
+pub fn forklara(kod: &str) -> anyhow::Result<i32> {
+    let Some(x) = crate::explain::explain(kod) else {
+        anyhow::bail!(
+            "ingen problemkod heter `{kod}`. Koderna är E001–E024 och W001–W006; se README.md."
+        );
+    };
+    let title = crate::problem::CODES
+        .iter()
+        .find(|(c, _)| *c == x.code)
+        .map_or("", |(_, t)| t);
+    let indent = |s: &str| -> String { s.lines().flat_map(|l| ["    ", l, "\n"]).collect() };
+    let kind = if x.code.starts_with('W') {
+        "varning"
+    } else {
+        "fel"
+    };
+    print(&format!(
+        "{} ({kind}): {title}\n\n{}\n\nFel:\n{}\nRätt:\n{}",
+        x.code,
+        x.vad,
+        indent(x.fel),
+        indent(x.ratt)
+    ))?;
+    Ok(crate::exit::OK)
+}
+
+/// `resurs completions SKAL`.
+pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<i32> {
+    let mut buf = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut <crate::Cli as clap::CommandFactory>::command(),
+        "resurs",
+        &mut buf,
+    );
+    print(&String::from_utf8_lossy(&buf))?;
+    Ok(crate::exit::OK)
+}
+
+/// `resurs man`.
+pub fn man() -> anyhow::Result<i32> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(<crate::Cli as clap::CommandFactory>::command()).render(&mut buf)?;
+    print(&String::from_utf8_lossy(&buf))?;
+    Ok(crate::exit::OK)
 }

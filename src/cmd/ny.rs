@@ -1,0 +1,269 @@
+//! `resurs ny aktor|insats|behov`: a new data file from the template, never over an existing
+//! one; the values given are checked, the file validated, and what is left to fill in is said.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+
+use crate::cli::NyVad;
+use crate::date::Datum;
+use crate::exit;
+use crate::query::{self, Resolved};
+use crate::schema::Kind;
+use crate::structure::toml_string;
+use crate::text::{is_valid_id, slug};
+use crate::validate::{Options, validate};
+
+fn note<T>(r: Resolved<T>) -> T {
+    if let Some(n) = r.notice {
+        eprintln!("{n}");
+    }
+    r.value
+}
+
+fn check_id(id: &str, what: &str) -> anyhow::Result<()> {
+    if is_valid_id(id) {
+        return Ok(());
+    }
+    let s = slug(id);
+    if s.is_empty() {
+        bail!(
+            "`{id}` är inget giltigt id för {what}: använd små bokstäver a–z, siffror och bindestreck."
+        );
+    }
+    bail!(
+        "`{id}` är inget giltigt id för {what}: använd små bokstäver a–z, siffror och bindestreck.\nMenade du `{s}`?"
+    );
+}
+
+fn list(values: &[String]) -> String {
+    format!(
+        "[{}]",
+        values
+            .iter()
+            .map(|v| toml_string(v))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// The path from `from_dir` to `to`, both absolute: `../../schemas/aktor.schema.json`.
+fn relative(from_dir: &Path, to: &Path) -> Option<String> {
+    let from: Vec<_> = from_dir.components().collect();
+    let target: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return None;
+    }
+    let mut parts: Vec<String> =
+        std::iter::repeat_n("..".to_owned(), from.len() - common).collect();
+    parts.extend(
+        target[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    Some(parts.join("/"))
+}
+
+/// The `schemas/` folder of the data folder or of a folder above it (up to the repository).
+fn schema_path(data: &Path, file_dir: &Path, kind: Kind) -> Option<String> {
+    let data = data.canonicalize().ok()?;
+    let dir = data
+        .ancestors()
+        .take(3)
+        .map(|a| a.join("schemas"))
+        .find(|s| s.join(kind.schema_file()).is_file())?;
+    let file_dir = file_dir.canonicalize().ok()?;
+    relative(&file_dir, &dir.join(kind.schema_file()))
+}
+
+pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
+    let ds = crate::load::load(data)?;
+    let granskad = today.to_string();
+    let (kind, rel, filled): (Kind, PathBuf, Vec<(&str, String)>) = match vad {
+        NyVad::Aktor {
+            id,
+            namn,
+            typ,
+            omrade,
+        } => {
+            check_id(id, "en aktör")?;
+            let typ = note(query::aktorstyp(&ds, typ)?);
+            let mut omraden = Vec::new();
+            for o in omrade {
+                let a = note(query::omrade(&ds, o, false)?);
+                omraden.push(
+                    ds.vokabular
+                        .omraden
+                        .as_ref()
+                        .map_or_else(|| o.clone(), |areas| areas.name(&a)),
+                );
+            }
+            let omraden = omraden
+                .into_iter()
+                .map(|n| {
+                    if n == "hela Sverige" {
+                        "riket".to_owned()
+                    } else {
+                        n
+                    }
+                })
+                .collect::<Vec<_>>();
+            (
+                Kind::Aktor,
+                Path::new("aktorer").join(id).join("aktor.toml"),
+                vec![
+                    ("namn", toml_string(namn)),
+                    ("typ", toml_string(&typ)),
+                    ("omraden", list(&omraden)),
+                    ("senast_granskad", granskad),
+                ],
+            )
+        }
+        NyVad::Insats {
+            id,
+            namn,
+            behov,
+            malgrupp,
+            status,
+        } => {
+            let Some((aktor, insats)) = id.split_once('/') else {
+                bail!("skriv insatsens id som AKTÖR/ID, t.ex. `rodakorset-vaxjo/traffpunkt`");
+            };
+            if !ds.known_aktor_ids.contains(aktor) {
+                let close =
+                    crate::text::closest_str(aktor, ds.known_aktor_ids.iter().map(String::as_str));
+                let hint = close
+                    .first()
+                    .map(|c| format!("\nMenade du `{c}`?"))
+                    .unwrap_or_default();
+                bail!(
+                    "det finns ingen aktör `{aktor}`; skapa den först med `resurs ny aktor {aktor} --namn … --typ …`{hint}"
+                );
+            }
+            check_id(insats, "en insats")?;
+            let mut kategorier = Vec::new();
+            for b in behov {
+                kategorier.push(note(query::kategori(&ds, b)?));
+            }
+            let mut grupper = Vec::new();
+            for m in malgrupp {
+                grupper.push(note(query::malgrupp(&ds, m)?));
+            }
+            (
+                Kind::Insats,
+                Path::new("aktorer")
+                    .join(aktor)
+                    .join("insatser")
+                    .join(format!("{insats}.toml")),
+                vec![
+                    ("namn", toml_string(namn)),
+                    ("behov", list(&kategorier)),
+                    ("malgrupper", list(&grupper)),
+                    ("status", toml_string(status)),
+                    ("senast_granskad", granskad),
+                ],
+            )
+        }
+        NyVad::Behov {
+            id,
+            titel,
+            kategori,
+            malgrupp,
+            omrade,
+        } => {
+            check_id(id, "ett behov")?;
+            let mut kategorier = Vec::new();
+            for b in kategori {
+                kategorier.push(note(query::kategori(&ds, b)?));
+            }
+            let mut grupper = Vec::new();
+            for m in malgrupp {
+                grupper.push(note(query::malgrupp(&ds, m)?));
+            }
+            let mut omraden = Vec::new();
+            for o in omrade {
+                let a = note(query::omrade(&ds, o, false)?);
+                omraden.push(
+                    ds.vokabular
+                        .omraden
+                        .as_ref()
+                        .map_or_else(|| o.clone(), |areas| areas.name(&a)),
+                );
+            }
+            let omraden = omraden
+                .into_iter()
+                .map(|n| {
+                    if n == "hela Sverige" {
+                        "riket".to_owned()
+                    } else {
+                        n
+                    }
+                })
+                .collect::<Vec<_>>();
+            (
+                Kind::Behov,
+                Path::new("behov").join(format!("{id}.toml")),
+                vec![
+                    ("titel", toml_string(titel)),
+                    ("kategorier", list(&kategorier)),
+                    ("malgrupper", list(&grupper)),
+                    ("omraden", list(&omraden)),
+                    ("datum", today.to_string()),
+                    ("status", "\"aktuellt\"".to_owned()),
+                ],
+            )
+        }
+    };
+    let path = data.join(&rel);
+    if path.exists() {
+        bail!(
+            "`{}` finns redan och skrivs inte över; ändra den filen i stället",
+            rel.display()
+        );
+    }
+    let dir = path.parent().unwrap_or(data);
+    std::fs::create_dir_all(dir)?;
+    let text = crate::template::render(kind, &filled, schema_path(data, dir, kind).as_deref());
+    super::write_file(&path, &text, false)?;
+
+    let ds = crate::load::load(data)?;
+    let problems: Vec<_> = validate(&ds, &Options { today })
+        .into_iter()
+        .filter(|p| p.file == rel)
+        .collect();
+    let shown = rel.to_string_lossy().replace('\\', "/");
+    let mut out = format!("Skapade {shown}.\n");
+    if problems.is_empty() {
+        out.push_str("Filen är komplett. Kör `resurs validera` innan du skickar in den.\n");
+    } else {
+        out.push_str("Kvar att fylla i:\n");
+        for p in &problems {
+            let _ = writeln!(out, "  rad {}: {}", p.line, p.message);
+        }
+    }
+    super::print(&out)?;
+    Ok(exit::OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_between_folders() {
+        assert_eq!(
+            relative(
+                Path::new("/r/data/aktorer/x"),
+                Path::new("/r/schemas/aktor.schema.json")
+            )
+            .as_deref(),
+            Some("../../../schemas/aktor.schema.json")
+        );
+        assert_eq!(
+            relative(Path::new("/r/behov"), Path::new("/r/schemas/b.json")).as_deref(),
+            Some("../schemas/b.json")
+        );
+    }
+}
