@@ -210,6 +210,9 @@ impl Areas {
     /// Resolves a written area: code, exact name, `riket`; else a folded or "… kommun" alias;
     /// else the closest names.
     pub fn resolve(&self, written: &str) -> AreaResolution {
+        if !unicode_normalization::is_nfc(written) {
+            return self.resolve(&crate::text::nfc(written));
+        }
         if written == "riket" {
             return AreaResolution::Exact(Area::Riket);
         }

@@ -81,14 +81,32 @@ pub fn load(root: &Path) -> Result<Dataset> {
     let mut problems = Vec::new();
     let (found, aktor_dirs) = walk(root, &mut problems);
 
-    let results: Vec<(Found, Vec<Problem>, Option<Parsed>)> = found
-        .into_par_iter()
+    // The settings first: they hold the size limit for every other file.
+    let (settings, rest): (Vec<Found>, Vec<Found>) = found.into_iter().partition(|f| f.kind == Kind::Installningar);
+    let mut results: Vec<(Found, Vec<Problem>, Option<Parsed>)> = settings
+        .into_iter()
         .map(|f| {
             let mut out = Vec::new();
-            let parsed = read_file(root, &f, &mut out);
+            let parsed = read_file(root, &f, crate::model::MAX_FILSTORLEK_KB, &mut out);
             (f, out, parsed)
         })
         .collect();
+    let limit = results
+        .iter()
+        .find_map(|(_, _, p)| match p {
+            Some(Parsed::Installningar(i)) => i.max_filstorlek_kb,
+            _ => None,
+        })
+        .unwrap_or(crate::model::MAX_FILSTORLEK_KB);
+    results.extend(
+        rest.into_par_iter()
+            .map(|f| {
+                let mut out = Vec::new();
+                let parsed = read_file(root, &f, limit, &mut out);
+                (f, out, parsed)
+            })
+            .collect::<Vec<_>>(),
+    );
 
     let mut ds = Dataset {
         root: root.to_path_buf(),
@@ -530,8 +548,23 @@ pub enum DecodeError {
     NotUtf8 { offset: usize, bom: bool },
 }
 
-fn read_file(root: &Path, f: &Found, out: &mut Vec<Problem>) -> Option<Parsed> {
-    let bytes = match std::fs::read(root.join(&f.rel)) {
+fn read_file(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> Option<Parsed> {
+    let path = root.join(&f.rel);
+    if let Ok(meta) = std::fs::metadata(&path) {
+        if meta.len() > u64::from(limit_kb) * 1024 {
+            out.push(
+                Problem::new(
+                    "E025",
+                    &f.rel,
+                    Loc::File,
+                    format!("filen är {} kB, större än gränsen {limit_kb} kB, och läses inte", meta.len().div_ceil(1024)),
+                )
+                .help("en datafil är några kilobyte; gränsen ändras med `max_filstorlek_kb` i `resurs.toml`"),
+            );
+            return None;
+        }
+    }
+    let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
             out.push(
@@ -596,6 +629,9 @@ fn read_file(root: &Path, f: &Found, out: &mut Vec<Problem>) -> Option<Parsed> {
         }
         return None;
     }
+    if matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov) {
+        crate::validate::privacy::scan_free_text(doc.get_ref(), text, &f.rel, out);
+    }
     let before = out.len();
     crate::structure::check(&doc, f.kind, &f.rel, out);
     let mut doc = doc;
@@ -606,7 +642,7 @@ fn read_file(root: &Path, f: &Found, out: &mut Vec<Problem>) -> Option<Parsed> {
             _ => None,
         })
         .collect();
-    let structural_errors = out.len() > before;
+    let structural_errors = out[before..].iter().any(|p| p.severity == crate::problem::Severity::Fel);
     if structural_errors {
         // Leave out the keys that are wrong, so the rules can still check the rest of the
         // file in this run; the file stays marked as broken.

@@ -23,7 +23,13 @@ pub struct Installningar {
     /// När uppgifter räknas som inaktuella.
     #[serde(default)]
     pub granskning: Granskning,
+    /// Största tillåtna storlek för en datafil i kilobyte (standard 1024); större filer läses inte.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_filstorlek_kb: Option<u32>,
 }
+
+/// The default size limit of a data file, in kilobytes.
+pub const MAX_FILSTORLEK_KB: u32 = 1024;
 
 /// Gränser för hur gammalt `senast_granskad` får vara.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]

@@ -197,6 +197,7 @@ pub const CODES: &[(&str, &str)] = &[
         "tomt värde där ett värde krävs (tom lista eller tom text)",
     ),
     ("E024", "ogiltigt värde i resurs.toml"),
+    ("E025", "filen är större än gränsen (max_filstorlek_kb)"),
     (
         "W001",
         "uppgifterna har inte granskats på länge (varna_efter_manader)",
@@ -206,4 +207,6 @@ pub const CODES: &[(&str, &str)] = &[
     ("W004", "filen har Windows-radslut (CRLF)"),
     ("W005", "senast_granskad ligger i framtiden"),
     ("W006", "okänd TOML-fil i datamappens rot"),
+    ("W007", "e-postadress i fritext (kringgår `kontakt` och `publik`)"),
+    ("W008", "telefonnummer i fritext (kringgår `kontakt` och `publik`)"),
 ];

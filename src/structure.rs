@@ -172,6 +172,19 @@ impl<'a> Walker<'a> {
         let props = s.get("properties").and_then(Value::as_object);
         let closed = s.get("additionalProperties") == Some(&Value::Bool(false));
         let mut suggested: Vec<&str> = Vec::new();
+        // The same key twice, in two Unicode forms: the parser sees two keys, a reader one.
+        let mut seen_nfc: Vec<String> = Vec::new();
+        for (key, _) in table {
+            let n = crate::text::nfc(key.get_ref());
+            if seen_nfc.contains(&n) {
+                self.push(
+                    Problem::new("E001", self.file, Loc::Span(key.span()), format!("nyckeln `{n}` finns redan (skriven med en annan Unicode-form)"))
+                        .help("en nyckel får bara förekomma en gång; ta bort eller slå ihop raderna"),
+                );
+            } else {
+                seen_nfc.push(n);
+            }
+        }
         for (key, value) in table {
             let name = key.get_ref().as_ref();
             match props.and_then(|p| p.get(name)) {

@@ -27,6 +27,11 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Text in Unicode normal form C (composed: `ö` as one character).
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
 /// Levenshtein distance over chars (small inputs only: words and ids).
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -143,6 +148,10 @@ impl Lexicon {
     /// Resolves a written value: exact id; alias (exact label, then folded id, label or
     /// synonym); else the closest terms (or, for an ambiguous folded form, all its terms).
     pub fn resolve(&self, written: &str) -> Resolution<'_> {
+        // The same text in another Unicode form (NFD from some editors) is the same word.
+        if !unicode_normalization::is_nfc(written) {
+            return self.resolve(&nfc(written));
+        }
         if let Some(t) = self.get(written) {
             return Resolution::Id(t);
         }

@@ -77,7 +77,7 @@ pub fn write_file(path: &std::path::Path, text: &str, overwrite: bool) -> anyhow
 pub fn forklara(kod: &str) -> anyhow::Result<i32> {
     let Some(x) = crate::explain::explain(kod) else {
         anyhow::bail!(
-            "ingen problemkod heter `{kod}`. Koderna är E001–E024 och W001–W006; se README.md."
+            "ingen problemkod heter `{kod}`. Koderna är E001–E025 och W001–W008; se README.md."
         );
     };
     let title = crate::problem::CODES

@@ -169,3 +169,160 @@ mod tests {
         assert!(kinds("811318-9876").is_empty(), "month 13");
     }
 }
+
+/// Contact details written in free text, where they bypass the `kontakt` structure and its
+/// `publik` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactDetail {
+    Email,
+    Phone,
+}
+
+/// The keys whose values are free text (prose), at the top of a file or in `[[atgard]]`.
+pub const FREE_TEXT: [&str; 9] = [
+    "beskrivning",
+    "behovsbild",
+    "kontaktvag",
+    "tider",
+    "kapacitet",
+    "kostnad_beskrivning",
+    "titel",
+    "kalla",
+    "namn",
+];
+
+/// E-mail addresses and phone numbers in a text (not personnummer: those are E017).
+pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
+    let mut found = Vec::new();
+    let b = text.as_bytes();
+    // E-mail: local@domain.tld
+    let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let domain = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-' || c >= 0x80;
+    for (at, _) in text.match_indices('@') {
+        let mut start = at;
+        while start > 0 && local(b[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < b.len() && domain(b[end]) {
+            end += 1;
+        }
+        let dom = text[at + 1..end].trim_end_matches('.');
+        let end = at + 1 + dom.len();
+        let tld_ok = dom.rsplit('.').next().is_some_and(|t| t.len() >= 2 && t.chars().all(char::is_alphabetic));
+        if start < at && dom.contains('.') && tld_ok {
+            found.push((start..end, ContactDetail::Email));
+        }
+    }
+    // Phone: +46 or 0, then digit groups joined by single spaces or hyphens; 8–12 digits.
+    let personnummer: Vec<Range<usize>> = find(text).into_iter().map(|(r, _)| r).collect();
+    let mut i = 0;
+    while i < b.len() {
+        let boundary = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'+' || b[i - 1] == b'-' || b[i - 1] == b'.');
+        let starts = b[i] == b'0' || (b[i] == b'+' && b.get(i + 1) == Some(&b'4') && b.get(i + 2) == Some(&b'6'));
+        if !(boundary && starts) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + usize::from(b[i] == b'+');
+        let mut digits = 0;
+        let mut end = j;
+        while j < b.len() {
+            if b[j].is_ascii_digit() {
+                digits += 1;
+                j += 1;
+                end = j;
+            } else if (b[j] == b' ' || b[j] == b'-') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let followed_by_alnum = b.get(end).is_some_and(u8::is_ascii_alphanumeric);
+        let is_pnr = personnummer.iter().any(|r| r.start < end && i < r.end);
+        if (8..=12).contains(&digits) && !followed_by_alnum && !is_pnr {
+            found.push((i..end, ContactDetail::Phone));
+        }
+        i = end.max(i + 1);
+    }
+    found.sort_by_key(|(r, _)| r.start);
+    found
+}
+
+/// Scans the free-text values of a parsed file and warns about contact details in them.
+pub fn scan_free_text(doc: &toml::de::DeTable<'_>, text: &str, file: &Path, out: &mut Vec<Problem>) {
+    let mut check = |key: &str, v: &toml::Spanned<toml::de::DeValue<'_>>| {
+        if !FREE_TEXT.contains(&key) || v.get_ref().as_str().is_none() {
+            return;
+        }
+        let span = v.span();
+        let Some(raw) = text.get(span.clone()) else { return };
+        for (r, what) in find_contact_details(raw) {
+            let (code, message, help) = match what {
+                ContactDetail::Email => (
+                    "W007",
+                    format!("`{key}` innehåller en e-postadress"),
+                    "skriv adressen i `epost`, eller som en `[[kontakt]]` med `publik = true` om den får visas",
+                ),
+                ContactDetail::Phone => (
+                    "W008",
+                    format!("`{key}` innehåller ett telefonnummer"),
+                    "skriv numret i `telefon`, eller som en `[[kontakt]]` med `publik = true` om det får visas",
+                ),
+            };
+            out.push(
+                Problem::new(code, file, Loc::Span(span.start + r.start..span.start + r.end), message)
+                    .label("kringgår `kontakt` och dess `publik`-flagga")
+                    .help(help),
+            );
+        }
+    };
+    for (k, v) in doc {
+        check(k.get_ref(), v);
+        if k.get_ref() == "atgard" {
+            if let Some(items) = v.get_ref().as_array() {
+                for item in items.iter() {
+                    if let Some(t) = item.get_ref().as_table() {
+                        for (k2, v2) in t {
+                            check(k2.get_ref(), v2);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod contact_tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, ContactDetail)> {
+        find_contact_details(text).into_iter().map(|(r, k)| (text[r].to_owned(), k)).collect()
+    }
+
+    #[test]
+    fn finds_email_addresses_and_phone_numbers() {
+        assert_eq!(kinds("Mejla anna.svensson@example.se."), [("anna.svensson@example.se".to_owned(), ContactDetail::Email)]);
+        assert_eq!(kinds("Ring 0470-433 88!"), [("0470-433 88".to_owned(), ContactDetail::Phone)]);
+        assert_eq!(kinds("Ring 070-123 45 67 eller +46 470 12 34 56"), [
+            ("070-123 45 67".to_owned(), ContactDetail::Phone),
+            ("+46 470 12 34 56".to_owned(), ContactDetail::Phone)
+        ]);
+    }
+
+    #[test]
+    fn ignores_dates_codes_amounts_and_personnummer() {
+        for text in [
+            "Sedan 2022-10-20, kl. 10.00–12.00",
+            "Kommunkod 0780, orgnr 802002-4280",
+            "Upp till 10 000 kr, 0–20 år",
+            "811218-9876",
+            "Ring 1177 eller 112",
+            "skriv @-tecknet",
+            "version 0.3.7",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+}
