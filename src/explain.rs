@@ -204,15 +204,24 @@ pub const EXPLANATIONS: &[Explanation] = &[
         "installningar.toml",
         "resurs.toml",
     ),
-    e("W007", "En fritext (till exempel `beskrivning` eller `kontaktvag`) innehåller en e-postadress. Då kringgår den `kontakt` och dess `publik`-flagga: adressen kommer med i publika rapporter även om den tillhör en person. Skriv funktionsadresser i `epost` och personers adresser som en `[[kontakt]]`.",
-      "kontaktvag = \"Mejla anna.svensson@exempel.se\"",
-      "kontaktvag = \"Mejla samordnaren.\"\n\n[[kontakt]]\nnamn = \"Anna Svensson\"\nepost = \"anna.svensson@exempel.se\""),
-    e("W008", "En fritext innehåller ett telefonnummer. Då kringgår det `kontakt` och dess `publik`-flagga. Skriv växelnummer i `telefon` och personers nummer som en `[[kontakt]]`.",
-      "beskrivning = \"Ring Moa på 0470-433 88.\"",
-      "beskrivning = \"Ring behandlaren.\"\n\n[[kontakt]]\nnamn = \"Moa\"\ntelefon = \"0470-433 88\""),
-    e("E025", "Filen är större än gränsen (standard 1 MB, ändras med `max_filstorlek_kb` i `resurs.toml`) och läses inte. En datafil är några kilobyte; en jättefil är troligen fel fil eller skadad.",
-      "behov/export.toml   (52 MB)",
-      "(dela upp uppgifterna i en fil per aktör, insats och behov)"),
+    e(
+        "W007",
+        "En fritext (till exempel `beskrivning` eller `kontaktvag`) innehåller en e-postadress. Då kringgår den `kontakt` och dess `publik`-flagga: adressen kommer med i publika rapporter även om den tillhör en person. Skriv funktionsadresser i `epost` och personers adresser som en `[[kontakt]]`.",
+        "kontaktvag = \"Mejla anna.svensson@exempel.se\"",
+        "kontaktvag = \"Mejla samordnaren.\"\n\n[[kontakt]]\nnamn = \"Anna Svensson\"\nepost = \"anna.svensson@exempel.se\"",
+    ),
+    e(
+        "W008",
+        "En fritext innehåller ett telefonnummer. Då kringgår det `kontakt` och dess `publik`-flagga. Skriv växelnummer i `telefon` och personers nummer som en `[[kontakt]]`.",
+        "beskrivning = \"Ring Moa på 0470-433 88.\"",
+        "beskrivning = \"Ring behandlaren.\"\n\n[[kontakt]]\nnamn = \"Moa\"\ntelefon = \"0470-433 88\"",
+    ),
+    e(
+        "E025",
+        "Filen är större än gränsen (standard 1 MB, ändras med `max_filstorlek_kb` i `resurs.toml`) och läses inte. En datafil är några kilobyte; en jättefil är troligen fel fil eller skadad.",
+        "behov/export.toml   (52 MB)",
+        "(dela upp uppgifterna i en fil per aktör, insats och behov)",
+    ),
 ];
 
 /// The explanation of a code (any case).

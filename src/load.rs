@@ -82,7 +82,9 @@ pub fn load(root: &Path) -> Result<Dataset> {
     let (found, aktor_dirs) = walk(root, &mut problems);
 
     // The settings first: they hold the size limit for every other file.
-    let (settings, rest): (Vec<Found>, Vec<Found>) = found.into_iter().partition(|f| f.kind == Kind::Installningar);
+    let (settings, rest): (Vec<Found>, Vec<Found>) = found
+        .into_iter()
+        .partition(|f| f.kind == Kind::Installningar);
     let mut results: Vec<(Found, Vec<Problem>, Option<Parsed>)> = settings
         .into_iter()
         .map(|f| {
@@ -642,7 +644,9 @@ fn read_file(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> O
             _ => None,
         })
         .collect();
-    let structural_errors = out[before..].iter().any(|p| p.severity == crate::problem::Severity::Fel);
+    let structural_errors = out[before..]
+        .iter()
+        .any(|p| p.severity == crate::problem::Severity::Fel);
     if structural_errors {
         // Leave out the keys that are wrong, so the rules can still check the rest of the
         // file in this run; the file stays marked as broken.

@@ -207,6 +207,12 @@ pub const CODES: &[(&str, &str)] = &[
     ("W004", "filen har Windows-radslut (CRLF)"),
     ("W005", "senast_granskad ligger i framtiden"),
     ("W006", "okänd TOML-fil i datamappens rot"),
-    ("W007", "e-postadress i fritext (kringgår `kontakt` och `publik`)"),
-    ("W008", "telefonnummer i fritext (kringgår `kontakt` och `publik`)"),
+    (
+        "W007",
+        "e-postadress i fritext (kringgår `kontakt` och `publik`)",
+    ),
+    (
+        "W008",
+        "telefonnummer i fritext (kringgår `kontakt` och `publik`)",
+    ),
 ];

@@ -174,12 +174,19 @@ impl<'a> Walker<'a> {
         let mut suggested: Vec<&str> = Vec::new();
         // The same key twice, in two Unicode forms: the parser sees two keys, a reader one.
         let mut seen_nfc: Vec<String> = Vec::new();
-        for (key, _) in table {
+        let mut in_order: Vec<_> = table.keys().collect();
+        in_order.sort_by_key(|k| k.span().start);
+        for key in in_order {
             let n = crate::text::nfc(key.get_ref());
             if seen_nfc.contains(&n) {
                 self.push(
-                    Problem::new("E001", self.file, Loc::Span(key.span()), format!("nyckeln `{n}` finns redan (skriven med en annan Unicode-form)"))
-                        .help("en nyckel får bara förekomma en gång; ta bort eller slå ihop raderna"),
+                    Problem::new(
+                        "E001",
+                        self.file,
+                        Loc::Span(key.span()),
+                        format!("nyckeln `{n}` finns redan (skriven med en annan Unicode-form)"),
+                    )
+                    .help("en nyckel får bara förekomma en gång; ta bort eller slå ihop raderna"),
                 );
             } else {
                 seen_nfc.push(n);

@@ -209,7 +209,10 @@ pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
         }
         let dom = text[at + 1..end].trim_end_matches('.');
         let end = at + 1 + dom.len();
-        let tld_ok = dom.rsplit('.').next().is_some_and(|t| t.len() >= 2 && t.chars().all(char::is_alphabetic));
+        let tld_ok = dom
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| t.len() >= 2 && t.chars().all(char::is_alphabetic));
         if start < at && dom.contains('.') && tld_ok {
             found.push((start..end, ContactDetail::Email));
         }
@@ -218,8 +221,13 @@ pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
     let personnummer: Vec<Range<usize>> = find(text).into_iter().map(|(r, _)| r).collect();
     let mut i = 0;
     while i < b.len() {
-        let boundary = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'+' || b[i - 1] == b'-' || b[i - 1] == b'.');
-        let starts = b[i] == b'0' || (b[i] == b'+' && b.get(i + 1) == Some(&b'4') && b.get(i + 2) == Some(&b'6'));
+        let boundary = i == 0
+            || !(b[i - 1].is_ascii_alphanumeric()
+                || b[i - 1] == b'+'
+                || b[i - 1] == b'-'
+                || b[i - 1] == b'.');
+        let starts = b[i] == b'0'
+            || (b[i] == b'+' && b.get(i + 1) == Some(&b'4') && b.get(i + 2) == Some(&b'6'));
         if !(boundary && starts) {
             i += 1;
             continue;
@@ -232,7 +240,8 @@ pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
                 digits += 1;
                 j += 1;
                 end = j;
-            } else if (b[j] == b' ' || b[j] == b'-') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+            } else if (b[j] == b' ' || b[j] == b'-') && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+            {
                 j += 1;
             } else {
                 break;
@@ -250,13 +259,20 @@ pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
 }
 
 /// Scans the free-text values of a parsed file and warns about contact details in them.
-pub fn scan_free_text(doc: &toml::de::DeTable<'_>, text: &str, file: &Path, out: &mut Vec<Problem>) {
+pub fn scan_free_text(
+    doc: &toml::de::DeTable<'_>,
+    text: &str,
+    file: &Path,
+    out: &mut Vec<Problem>,
+) {
     let mut check = |key: &str, v: &toml::Spanned<toml::de::DeValue<'_>>| {
         if !FREE_TEXT.contains(&key) || v.get_ref().as_str().is_none() {
             return;
         }
         let span = v.span();
-        let Some(raw) = text.get(span.clone()) else { return };
+        let Some(raw) = text.get(span.clone()) else {
+            return;
+        };
         for (r, what) in find_contact_details(raw) {
             let (code, message, help) = match what {
                 ContactDetail::Email => (
@@ -271,9 +287,14 @@ pub fn scan_free_text(doc: &toml::de::DeTable<'_>, text: &str, file: &Path, out:
                 ),
             };
             out.push(
-                Problem::new(code, file, Loc::Span(span.start + r.start..span.start + r.end), message)
-                    .label("kringgår `kontakt` och dess `publik`-flagga")
-                    .help(help),
+                Problem::new(
+                    code,
+                    file,
+                    Loc::Span(span.start + r.start..span.start + r.end),
+                    message,
+                )
+                .label("kringgår `kontakt` och dess `publik`-flagga")
+                .help(help),
             );
         }
     };
@@ -298,17 +319,29 @@ mod contact_tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, ContactDetail)> {
-        find_contact_details(text).into_iter().map(|(r, k)| (text[r].to_owned(), k)).collect()
+        find_contact_details(text)
+            .into_iter()
+            .map(|(r, k)| (text[r].to_owned(), k))
+            .collect()
     }
 
     #[test]
     fn finds_email_addresses_and_phone_numbers() {
-        assert_eq!(kinds("Mejla anna.svensson@example.se."), [("anna.svensson@example.se".to_owned(), ContactDetail::Email)]);
-        assert_eq!(kinds("Ring 0470-433 88!"), [("0470-433 88".to_owned(), ContactDetail::Phone)]);
-        assert_eq!(kinds("Ring 070-123 45 67 eller +46 470 12 34 56"), [
-            ("070-123 45 67".to_owned(), ContactDetail::Phone),
-            ("+46 470 12 34 56".to_owned(), ContactDetail::Phone)
-        ]);
+        assert_eq!(
+            kinds("Mejla anna.svensson@example.se."),
+            [("anna.svensson@example.se".to_owned(), ContactDetail::Email)]
+        );
+        assert_eq!(
+            kinds("Ring 0470-433 88!"),
+            [("0470-433 88".to_owned(), ContactDetail::Phone)]
+        );
+        assert_eq!(
+            kinds("Ring 070-123 45 67 eller +46 470 12 34 56"),
+            [
+                ("070-123 45 67".to_owned(), ContactDetail::Phone),
+                ("+46 470 12 34 56".to_owned(), ContactDetail::Phone)
+            ]
+        );
     }
 
     #[test]

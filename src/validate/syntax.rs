@@ -203,7 +203,11 @@ fn translate(msg: &str) -> (String, Option<&'static str>) {
             Some("bara en nyckel och ett värde per rad; kommentarer börjar med `#`"),
         ),
         ("recursion limit", "för djupt nästlade värden", None),
-        ("cannot recurse further", "för djupt nästlade värden", Some("en datafil behöver bara ett par nivåer")),
+        (
+            "cannot recurse further",
+            "för djupt nästlade värden",
+            Some("en datafil behöver bara ett par nivåer"),
+        ),
     ];
     for (needle, sv, help) in table {
         if m.starts_with(needle) || m.contains(needle) {
