@@ -302,7 +302,7 @@ pub fn scan_free_text(
         check(k.get_ref(), v);
         if k.get_ref() == "atgard" {
             if let Some(items) = v.get_ref().as_array() {
-                for item in items.iter() {
+                for item in items {
                     if let Some(t) = item.get_ref().as_table() {
                         for (k2, v2) in t {
                             check(k2.get_ref(), v2);
