@@ -59,7 +59,7 @@ fn every_corpus_file_gives_its_expected_problems() {
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".toml"))
+        .filter(|n| Path::new(n).extension().is_some_and(|e| e == "toml"))
         .collect();
     names.sort();
     assert!(names.len() >= 40, "{} filer", names.len());
@@ -195,10 +195,9 @@ fn links_loops_folders_and_permissions() {
         "the link's target is never read"
     );
 
-    use std::os::unix::fs::PermissionsExt;
     let locked = d.path().join("behov/last.toml");
     std::fs::write(&locked, BEHOV).unwrap();
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
     if std::fs::read(&locked).is_err() {
         assert_eq!(problems_in(d.path(), "behov/last.toml"), "E018 1:1");
     }
