@@ -20,7 +20,7 @@ pub struct Entry<T> {
 }
 
 /// Everything loaded from a data folder.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Dataset {
     pub root: PathBuf,
     pub installningar: Option<Installningar>,

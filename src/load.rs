@@ -551,6 +551,11 @@ pub enum DecodeError {
 }
 
 fn read_file(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> Option<Parsed> {
+    let bytes = read_bytes(root, f, limit_kb, out)?;
+    parse_bytes(f.kind, &f.rel, &bytes, out)
+}
+
+fn read_bytes(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> Option<Vec<u8>> {
     let path = root.join(&f.rel);
     if let Ok(meta) = std::fs::metadata(&path) {
         if meta.len() > u64::from(limit_kb) * 1024 {
@@ -576,7 +581,19 @@ fn read_file(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> O
             return None;
         }
     };
-    let text = match decode(&bytes) {
+    Some(bytes)
+}
+
+/// Everything that can be checked in one file by itself: encoding, privacy, syntax, structure;
+/// then the typed entry, when the file allows one.
+fn parse_bytes(kind: Kind, rel: &Path, bytes: &[u8], out: &mut Vec<Problem>) -> Option<Parsed> {
+    let f = Found {
+        kind,
+        rel: rel.to_path_buf(),
+        id: String::new(),
+    };
+    let f = &f;
+    let text = match decode(bytes) {
         Ok((text, bom)) => {
             if bom {
                 out.push(
@@ -701,4 +718,51 @@ fn typed<T: DeserializeOwned>(
             None
         }
     }
+}
+
+/// Checks one file's bytes as a file of `kind` at `rel` (relative to the data folder), against
+/// the vocabularies and actors of `base`, as `validera` would; for fuzzing and tests.
+#[doc(hidden)]
+pub fn check_one(
+    base: &Dataset,
+    kind: Kind,
+    rel: &Path,
+    bytes: &[u8],
+    today: crate::date::Datum,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let parsed = parse_bytes(kind, rel, bytes, &mut out);
+    let mut ds = base.clone();
+    ds.problems = out;
+    let id = rel
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let file = rel.to_path_buf();
+    match parsed {
+        Some(Parsed::Aktor(data)) => {
+            ds.aktorer.insert(id.clone(), Entry { id, file, data });
+        }
+        Some(Parsed::Insats(data)) => {
+            let full = format!("fuzz/{id}");
+            ds.insatser.insert(
+                full.clone(),
+                Entry {
+                    id: full,
+                    file,
+                    data,
+                },
+            );
+        }
+        Some(Parsed::Behov(data)) => {
+            ds.behov.insert(id.clone(), Entry { id, file, data });
+        }
+        _ => {}
+    }
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    crate::validate::validate_with(&ds, &crate::validate::Options { today }, |p| {
+        (p == rel).then(|| text.clone())
+    })
+    .into_iter()
+    .filter(|p| p.file == rel)
+    .collect()
 }

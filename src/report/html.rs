@@ -14,7 +14,7 @@ use super::{Offering, Person, Report, Way, tel_href};
 use crate::matching::{Tackning, and_list};
 use crate::render::count;
 
-const CSS: &str = r#"
+pub const CSS: &str = r#"
 :root{--text:#1b1b1b;--muted:#4d4d4d;--link:#0a4d8c;--bg:#fff;--head:#eef2f7;--border:#b9c2cc;--warn-bg:#fff4d6;--warn:#553800;--bad:#8a1c1c;--part:#6b4200;--ok:#1e5e2e}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
@@ -54,7 +54,7 @@ thead{display:table-header-group}
 }
 "#;
 
-const SCRIPT: &str = r"
+pub const SCRIPT: &str = r"
 (function () {
   var box = document.getElementById('filter');
   if (!box || !String.prototype.normalize) { return; }

@@ -564,3 +564,105 @@ pub fn tel_href(nr: &str) -> String {
     }
     format!("tel:{out}")
 }
+
+/// A report with `text` in every field that comes from data (names, ids, descriptions, links,
+/// contacts, notes): for fuzzing and for the XSS tests.
+#[doc(hidden)]
+pub fn sample(text: &str) -> Report {
+    let t = || text.to_owned();
+    let ways = vec![Way::Webb(t()), Way::Epost(t()), Way::Telefon(t())];
+    let person = Person {
+        text: t(),
+        ways: ways.clone(),
+        publik: false,
+    };
+    let offering = Offering {
+        id: t(),
+        namn: t(),
+        aktor_id: t(),
+        aktor_namn: t(),
+        planerad: true,
+        status: "planerad",
+        behov: vec![t()],
+        for_vem: t(),
+        var: vec![t()],
+        omrade_koder: vec![t()],
+        sprak: vec![t()],
+        tolk: true,
+        kostnad: Some(t()),
+        kontaktvag: Some(t()),
+        tider: Some(t()),
+        plats: Some(t()),
+        ways: ways.clone(),
+        kontakter: vec![person.clone()],
+        beskrivning: t(),
+        intern: Some(t()),
+    };
+    Report {
+        titel: t(),
+        beskrivning: Some(t()),
+        datum: Datum {
+            year: 2026,
+            month: 11,
+            day: 25,
+        },
+        commit: Some(t()),
+        publik: false,
+        urval: vec![t()],
+        summary: Summary::default(),
+        karta: vec![Group {
+            id: t(),
+            namn: t(),
+            kategorier: vec![Category {
+                id: t(),
+                namn: t(),
+                insatser: vec![offering],
+            }],
+        }],
+        aktorer: vec![ActorSection {
+            id: t(),
+            namn: t(),
+            typ: t(),
+            var: vec![t()],
+            beskrivning: t(),
+            behovsbild: Some(t()),
+            ways,
+            kontakter: vec![person],
+            intern: Some(t()),
+            insatser: vec![(t(), t(), "aktiv")],
+        }],
+        behov: vec![NeedSection {
+            id: t(),
+            titel: t(),
+            tackning: Tackning::Delvis,
+            prioritet: "hög",
+            var: vec![t()],
+            beskrivning: Some(t()),
+            lyft_av: vec![t()],
+            brister: vec![t()],
+            kandidater: vec![(t(), t(), false, vec![t()])],
+            intern: Some(t()),
+        }],
+        atgarder: vec![Action {
+            ansvarig: t(),
+            beskrivning: t(),
+            status: "öppen",
+            senast: None,
+            forsenad: true,
+            behov_id: t(),
+            behov_titel: t(),
+            intern: Some(t()),
+        }],
+        granska: vec![Review {
+            namn: t(),
+            fil: t(),
+            senast_granskad: Datum {
+                year: 2020,
+                month: 1,
+                day: 1,
+            },
+            manader: 70,
+        }],
+        kommuner: vec![(t(), t())],
+    }
+}

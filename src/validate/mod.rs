@@ -26,10 +26,19 @@ pub struct Options {
 
 /// Every problem of the data folder, located and sorted by file, line and column.
 pub fn validate(ds: &Dataset, opts: &Options) -> Vec<Problem> {
+    validate_with(ds, opts, |rel| read_source(&ds.root.join(rel)))
+}
+
+/// [`validate`] with the files' texts from `source` instead of the disk.
+pub fn validate_with(
+    ds: &Dataset,
+    opts: &Options,
+    source: impl Fn(&Path) -> Option<String>,
+) -> Vec<Problem> {
     let mut problems = ds.problems.clone();
     vocab::check(ds, &mut problems);
     rules::check(ds, *opts, &mut problems);
-    locate(&ds.root, &mut problems);
+    locate_with(&mut problems, source);
     problems.sort_by(|a, b| {
         (a.file_display(), a.line, a.column, a.code).cmp(&(
             b.file_display(),
@@ -45,11 +54,15 @@ pub fn validate(ds: &Dataset, opts: &Options) -> Vec<Problem> {
 /// Turns every problem's [`Loc`] into a line, a column and a byte span, reading each file with
 /// problems once more (only those files).
 pub fn locate(root: &Path, problems: &mut [Problem]) {
+    locate_with(problems, |rel| read_source(&root.join(rel)));
+}
+
+fn locate_with(problems: &mut [Problem], read: impl Fn(&Path) -> Option<String>) {
     let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
     for p in problems.iter_mut() {
         let source = sources
             .entry(p.file.clone())
-            .or_insert_with(|| read_source(&root.join(&p.file)));
+            .or_insert_with(|| read(&p.file));
         let span = match (&p.loc, source.as_deref()) {
             (Loc::File, _) | (_, None) => None,
             (Loc::Span(s), Some(_)) => Some(s.clone()),
