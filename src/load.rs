@@ -28,13 +28,12 @@ struct Found {
     id: String,
 }
 
-/// One parsed file.
-#[allow(clippy::large_enum_variant)] // short-lived, one per file
+/// One parsed file (boxed: 125,000 of them wait in a vector while a large folder loads).
 enum Parsed {
     Installningar(Installningar),
-    Aktor(Aktor),
-    Insats(Insats),
-    Behov(Behov),
+    Aktor(Box<Aktor>),
+    Insats(Box<Insats>),
+    Behov(Box<Behov>),
     VokBehov(BehovVokabular),
     VokMalgrupper(MalgruppVokabular),
     VokAktorstyper(AktorstypVokabular),
@@ -138,7 +137,7 @@ pub fn load(root: &Path) -> Result<Dataset> {
                     Entry {
                         id: f.id,
                         file,
-                        data,
+                        data: *data,
                     },
                 );
             }
@@ -148,7 +147,7 @@ pub fn load(root: &Path) -> Result<Dataset> {
                     Entry {
                         id: f.id,
                         file,
-                        data,
+                        data: *data,
                     },
                 );
             }
@@ -158,7 +157,7 @@ pub fn load(root: &Path) -> Result<Dataset> {
                     Entry {
                         id: f.id,
                         file,
-                        data,
+                        data: *data,
                     },
                 );
             }
@@ -193,212 +192,259 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-/// Walks the folder: returns the data files and the actor folder names; reports misplaced
-/// files, bad names, symlinks and unreadable folders.
-fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<String>) {
-    let mut found = Vec::new();
-    let mut aktor_dirs = BTreeSet::new();
-    let mut has_resurs = false;
-    let mut vocab_seen = BTreeSet::new();
-    let mut aktor_has_file = BTreeSet::new();
+/// What a walk of (part of) the data folder found.
+#[derive(Default)]
+struct WalkState {
+    found: Vec<Found>,
+    problems: Vec<Problem>,
+    aktor_dirs: BTreeSet<String>,
+    has_resurs: bool,
+    vocab_seen: BTreeSet<&'static str>,
+    aktor_has_file: BTreeSet<String>,
+    /// Actor folders left for the parallel walk.
+    actor_paths: Vec<PathBuf>,
+}
 
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            if e.depth() == 0 {
-                return true;
-            }
-            if is_hidden(e.file_name()) {
-                return false;
-            }
-            if e.depth() == 1 && e.file_type().is_dir() {
-                let n = e.file_name().to_string_lossy();
-                return n == "aktorer" || n == "behov" || n == "vokabular";
-            }
-            true
-        });
+impl WalkState {
+    fn merge(&mut self, mut other: WalkState) {
+        self.found.append(&mut other.found);
+        self.problems.append(&mut other.problems);
+        // `extend`, not `append`: appending rebuilds the whole set, 20,000 times over.
+        self.aktor_dirs.extend(other.aktor_dirs);
+        self.aktor_has_file.extend(other.aktor_has_file);
+    }
 
-    let mut it = walker;
-    while let Some(entry) = it.next() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                let rel = err
+    /// Walks `start` (the data folder or one actor folder), classifying every entry by its
+    /// place relative to `root`. With `prune_actors`, actor folders are listed, not entered.
+    fn visit(&mut self, root: &Path, start: &Path, prune_actors: bool) {
+        let walker = walkdir::WalkDir::new(start)
+            .follow_links(false)
+            .into_iter()
+            .filter_entry(|e| {
+                let depth = e
                     .path()
-                    .and_then(|p| p.strip_prefix(root).ok())
-                    .map(Path::to_path_buf)
-                    .unwrap_or_default();
-                problems.push(
-                    Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
-                        .help(io_help(err.io_error())),
+                    .strip_prefix(root)
+                    .map_or(0, |r| r.components().count());
+                if depth == 0 {
+                    return true;
+                }
+                if is_hidden(e.file_name()) {
+                    return false;
+                }
+                if depth == 1 && e.file_type().is_dir() {
+                    let n = e.file_name().to_string_lossy();
+                    return n == "aktorer" || n == "behov" || n == "vokabular";
+                }
+                true
+            });
+        let mut it = walker;
+        while let Some(entry) = it.next() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(err) => {
+                    let rel = err
+                        .path()
+                        .and_then(|p| p.strip_prefix(root).ok())
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default();
+                    self.problems.push(
+                        Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
+                            .help(io_help(err.io_error())),
+                    );
+                    continue;
+                }
+            };
+            if entry.path() == start {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
+            let owned_parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            let ft = entry.file_type();
+            if ft.is_symlink() {
+                self.problems.push(
+                    Problem::new("E018", rel, Loc::File, "symboliska länkar följs inte")
+                        .help("lägg filen direkt i datamappen i stället för en länk"),
                 );
                 continue;
             }
-        };
-        if entry.depth() == 0 {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let owned_parts: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let ft = entry.file_type();
-        if ft.is_symlink() {
-            problems.push(
-                Problem::new("E018", rel, Loc::File, "symboliska länkar följs inte")
-                    .help("lägg filen direkt i datamappen i stället för en länk"),
-            );
-            continue;
-        }
-        let is_dir = ft.is_dir();
-        let parts: Vec<&str> = owned_parts.iter().map(String::as_str).collect();
-        match parts.as_slice() {
-            [name] if !is_dir => {
-                if *name == "resurs.toml" {
-                    has_resurs = true;
-                    found.push(Found {
-                        kind: Kind::Installningar,
-                        rel,
-                        id: String::new(),
-                    });
-                } else if has_toml_extension(name) {
-                    problems.push(
-                        Problem::new(
-                            "W006",
-                            rel,
-                            Loc::File,
-                            format!("`{name}` är ingen känd fil i datamappen och läses inte"),
-                        )
-                        .help("inställningarna hör hemma i `resurs.toml`; aktörer i `aktorer/`, behov i `behov/`"),
-                    );
-                }
-            }
-            [_] => {}
-            ["vokabular", name] => {
-                if let Some((vname, kind)) = VOCABULARIES.iter().find(|(n, _)| n == name) {
-                    if is_dir {
-                        problems.push(dir_not_file(rel));
-                    } else {
-                        vocab_seen.insert(*vname);
-                        found.push(Found {
-                            kind: *kind,
+            let is_dir = ft.is_dir();
+            let parts: Vec<&str> = owned_parts.iter().map(String::as_str).collect();
+            match parts.as_slice() {
+                [name] if !is_dir => {
+                    if *name == "resurs.toml" {
+                        self.has_resurs = true;
+                        self.found.push(Found {
+                            kind: Kind::Installningar,
                             rel,
                             id: String::new(),
                         });
+                    } else if has_toml_extension(name) {
+                        self.problems.push(
+                            Problem::new(
+                                "W006",
+                                rel,
+                                Loc::File,
+                                format!("`{name}` är ingen känd fil i datamappen och läses inte"),
+                            )
+                            .help("inställningarna hör hemma i `resurs.toml`; aktörer i `aktorer/`, behov i `behov/`"),
+                        );
                     }
-                } else {
-                    let known: Vec<&str> = VOCABULARIES.iter().map(|(n, _)| *n).collect();
-                    let mut p = misplaced(rel, is_dir, "i `vokabular/` finns bara vokabulärerna");
-                    if let Some(best) = crate::text::closest_str(name, known).first() {
-                        p = p.suggest(format!("vokabular/{best}"));
-                    }
-                    problems.push(p);
                 }
-            }
-            ["vokabular", ..] => {
-                problems.push(misplaced(
-                    rel,
-                    is_dir,
-                    "i `vokabular/` finns inga undermappar",
-                ));
-            }
-            ["aktorer", id] => {
-                if is_dir {
-                    if !is_valid_id(id) {
-                        problems.push(bad_id(rel, id, "aktörsmappens namn"));
+                [_] => {}
+                ["vokabular", name] => {
+                    if let Some((vname, kind)) = VOCABULARIES.iter().find(|(n, _)| n == name) {
+                        if is_dir {
+                            self.problems.push(dir_not_file(rel));
+                        } else {
+                            self.vocab_seen.insert(*vname);
+                            self.found.push(Found {
+                                kind: *kind,
+                                rel,
+                                id: String::new(),
+                            });
+                        }
+                    } else {
+                        let known: Vec<&str> = VOCABULARIES.iter().map(|(n, _)| *n).collect();
+                        let mut p =
+                            misplaced(rel, is_dir, "i `vokabular/` finns bara vokabulärerna");
+                        if let Some(best) = crate::text::closest_str(name, known).first() {
+                            p = p.suggest(format!("vokabular/{best}"));
+                        }
+                        self.problems.push(p);
                     }
-                    aktor_dirs.insert((*id).to_owned());
-                } else {
-                    problems.push(misplaced(
+                }
+                ["vokabular", ..] => {
+                    self.problems.push(misplaced(
                         rel,
-                        false,
-                        "en aktör är en mapp: `aktorer/<id>/aktor.toml`",
+                        is_dir,
+                        "i `vokabular/` finns inga undermappar",
                     ));
                 }
-            }
-            ["aktorer", id, "aktor.toml"] => {
-                if is_dir {
-                    problems.push(dir_not_file(rel));
-                } else {
-                    aktor_has_file.insert((*id).to_owned());
-                    found.push(Found {
-                        kind: Kind::Aktor,
-                        rel,
-                        id: (*id).to_owned(),
-                    });
-                }
-            }
-            ["aktorer", _, "insatser"] if is_dir => {}
-            ["aktorer", aktor, "insatser", file] => {
-                let stem = file.strip_suffix(".toml");
-                match stem {
-                    Some(_) if is_dir => problems.push(dir_not_file(rel)),
-                    Some(stem) => {
-                        if !is_valid_id(stem) {
-                            problems.push(bad_id(rel.clone(), stem, "filnamnet"));
+                ["aktorer", id] => {
+                    if is_dir {
+                        if !is_valid_id(id) {
+                            self.problems.push(bad_id(rel, id, "aktörsmappens namn"));
                         }
-                        found.push(Found {
-                            kind: Kind::Insats,
+                        self.aktor_dirs.insert((*id).to_owned());
+                        if prune_actors {
+                            self.actor_paths.push(entry.path().to_path_buf());
+                            it.skip_current_dir();
+                        }
+                    } else {
+                        self.problems.push(misplaced(
                             rel,
-                            id: format!("{aktor}/{stem}"),
+                            false,
+                            "en aktör är en mapp: `aktorer/<id>/aktor.toml`",
+                        ));
+                    }
+                }
+                ["aktorer", id, "aktor.toml"] => {
+                    if is_dir {
+                        self.problems.push(dir_not_file(rel));
+                    } else {
+                        self.aktor_has_file.insert((*id).to_owned());
+                        self.found.push(Found {
+                            kind: Kind::Aktor,
+                            rel,
+                            id: (*id).to_owned(),
                         });
                     }
-                    None => problems.push(wrong_extension(rel, file, is_dir, "en insats")),
                 }
-            }
-            ["behov", file] => match file.strip_suffix(".toml") {
-                Some(_) if is_dir => problems.push(dir_not_file(rel)),
-                Some(stem) => {
-                    if !is_valid_id(stem) {
-                        problems.push(bad_id(rel.clone(), stem, "filnamnet"));
+                ["aktorer", _, "insatser"] if is_dir => {}
+                ["aktorer", aktor, "insatser", file] => {
+                    let stem = file.strip_suffix(".toml");
+                    match stem {
+                        Some(_) if is_dir => self.problems.push(dir_not_file(rel)),
+                        Some(stem) => {
+                            if !is_valid_id(stem) {
+                                self.problems.push(bad_id(rel.clone(), stem, "filnamnet"));
+                            }
+                            self.found.push(Found {
+                                kind: Kind::Insats,
+                                rel,
+                                id: format!("{aktor}/{stem}"),
+                            });
+                        }
+                        None => self
+                            .problems
+                            .push(wrong_extension(rel, file, is_dir, "en insats")),
                     }
-                    found.push(Found {
-                        kind: Kind::Behov,
-                        rel,
-                        id: stem.to_owned(),
-                    });
                 }
-                None => problems.push(wrong_extension(rel, file, is_dir, "ett behov")),
-            },
-            ["aktorer", _, name] => {
-                let p = misplaced(
-                    rel.clone(),
+                ["behov", file] => match file.strip_suffix(".toml") {
+                    Some(_) if is_dir => self.problems.push(dir_not_file(rel)),
+                    Some(stem) => {
+                        if !is_valid_id(stem) {
+                            self.problems.push(bad_id(rel.clone(), stem, "filnamnet"));
+                        }
+                        self.found.push(Found {
+                            kind: Kind::Behov,
+                            rel,
+                            id: stem.to_owned(),
+                        });
+                    }
+                    None => self
+                        .problems
+                        .push(wrong_extension(rel, file, is_dir, "ett behov")),
+                },
+                ["aktorer", _, name] => {
+                    let p = misplaced(
+                        rel.clone(),
+                        is_dir,
+                        "i en aktörsmapp finns bara `aktor.toml` och mappen `insatser/`",
+                    );
+                    let p = if has_toml_extension(name) {
+                        p.help("insatser läggs i `insatser/`: `aktorer/<aktör>/insatser/<id>.toml`")
+                    } else {
+                        p
+                    };
+                    self.problems.push(p);
+                }
+                _ => self.problems.push(misplaced(
+                    rel,
                     is_dir,
-                    "i en aktörsmapp finns bara `aktor.toml` och mappen `insatser/`",
-                );
-                let p = if has_toml_extension(name) {
-                    p.help("insatser läggs i `insatser/`: `aktorer/<aktör>/insatser/<id>.toml`")
-                } else {
-                    p
-                };
-                problems.push(p);
+                    "den här platsen ingår inte i dataformatet",
+                )),
             }
-            _ => problems.push(misplaced(
-                rel,
-                is_dir,
-                "den här platsen ingår inte i dataformatet",
-            )),
-        }
-        // What is inside a misplaced folder is not reported again, file by file.
-        if is_dir
-            && problems.last().is_some_and(|p| {
-                p.code == "E007"
-                    && p.file == entry.path().strip_prefix(root).unwrap_or(entry.path())
-            })
-        {
-            it.skip_current_dir();
+            // What is inside a misplaced folder is not reported again, file by file.
+            if is_dir
+                && self.problems.last().is_some_and(|p| {
+                    p.code == "E007"
+                        && p.file == entry.path().strip_prefix(root).unwrap_or(entry.path())
+                })
+            {
+                it.skip_current_dir();
+            }
         }
     }
+}
 
-    if !has_resurs {
-        problems.push(
+/// Walks the folder: returns the data files and the actor folder names; reports misplaced
+/// files, bad names, symlinks and unreadable folders. Actor folders are walked in parallel.
+fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<String>) {
+    let mut state = WalkState::default();
+    state.visit(root, root, true);
+    let actors = std::mem::take(&mut state.actor_paths);
+    let parts: Vec<WalkState> = actors
+        .par_iter()
+        .map(|dir| {
+            let mut s = WalkState::default();
+            s.visit(root, dir, false);
+            s
+        })
+        .collect();
+    for part in parts {
+        state.merge(part);
+    }
+
+    if !state.has_resurs {
+        state.problems.push(
             Problem::new(
                 "E021",
                 "resurs.toml",
@@ -409,8 +455,8 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<Strin
         );
     }
     for (name, _) in VOCABULARIES {
-        if !vocab_seen.contains(name) {
-            problems.push(
+        if !state.vocab_seen.contains(name) {
+            state.problems.push(
                 Problem::new(
                     "E021",
                     format!("vokabular/{name}"),
@@ -421,9 +467,9 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<Strin
             );
         }
     }
-    for id in &aktor_dirs {
-        if !aktor_has_file.contains(id) {
-            problems.push(
+    for id in &state.aktor_dirs {
+        if !state.aktor_has_file.contains(id) {
+            state.problems.push(
                 Problem::new(
                     "E021",
                     format!("aktorer/{id}"),
@@ -434,17 +480,19 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<Strin
             );
         }
     }
-    let data_files = found
+    let data_files = state
+        .found
         .iter()
         .filter(|f| matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov))
         .count();
     if data_files == 0 {
-        problems.push(
+        state.problems.push(
             Problem::new("E020", "", Loc::File, "datamappen har inga aktörer, insatser eller behov")
                 .help("lägg till en aktör i `aktorer/<id>/aktor.toml` eller ett behov i `behov/<id>.toml`"),
         );
     }
-    (found, aktor_dirs)
+    problems.append(&mut state.problems);
+    (state.found, state.aktor_dirs)
 }
 
 fn has_toml_extension(name: &str) -> bool {
@@ -556,31 +604,35 @@ fn read_file(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> O
 }
 
 fn read_bytes(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> Option<Vec<u8>> {
-    let path = root.join(&f.rel);
-    if let Ok(meta) = std::fs::metadata(&path) {
-        if meta.len() > u64::from(limit_kb) * 1024 {
-            out.push(
-                Problem::new(
-                    "E025",
-                    &f.rel,
-                    Loc::File,
-                    format!("filen är {} kB, större än gränsen {limit_kb} kB, och läses inte", meta.len().div_ceil(1024)),
-                )
-                .help("en datafil är några kilobyte; gränsen ändras med `max_filstorlek_kb` i `resurs.toml`"),
-            );
-            return None;
-        }
-    }
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
+    use std::io::Read as _;
+    let unreadable = |e: &std::io::Error| {
+        Problem::new("E018", &f.rel, Loc::File, "filen kan inte läsas").help(io_help(Some(e)))
+    };
+    let mut file = match std::fs::File::open(root.join(&f.rel)) {
+        Ok(file) => file,
         Err(e) => {
-            out.push(
-                Problem::new("E018", &f.rel, Loc::File, "filen kan inte läsas")
-                    .help(io_help(Some(&e))),
-            );
+            out.push(unreadable(&e));
             return None;
         }
     };
+    let len = file.metadata().map_or(0, |m| m.len());
+    if len > u64::from(limit_kb) * 1024 {
+        out.push(
+            Problem::new(
+                "E025",
+                &f.rel,
+                Loc::File,
+                format!("filen är {} kB, större än gränsen {limit_kb} kB, och läses inte", len.div_ceil(1024)),
+            )
+            .help("en datafil är några kilobyte; gränsen ändras med `max_filstorlek_kb` i `resurs.toml`"),
+        );
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
+    if let Err(e) = file.read_to_end(&mut bytes) {
+        out.push(unreadable(&e));
+        return None;
+    }
     Some(bytes)
 }
 
@@ -689,9 +741,9 @@ fn parse_bytes(kind: Kind, rel: &Path, bytes: &[u8], out: &mut Vec<Problem>) -> 
     };
     match f.kind {
         Kind::Installningar => typed(doc, &f.rel, sink).map(Parsed::Installningar),
-        Kind::Aktor => typed(doc, &f.rel, sink).map(Parsed::Aktor),
-        Kind::Insats => typed(doc, &f.rel, sink).map(Parsed::Insats),
-        Kind::Behov => typed(doc, &f.rel, sink).map(Parsed::Behov),
+        Kind::Aktor => typed(doc, &f.rel, sink).map(|x| Parsed::Aktor(Box::new(x))),
+        Kind::Insats => typed(doc, &f.rel, sink).map(|x| Parsed::Insats(Box::new(x))),
+        Kind::Behov => typed(doc, &f.rel, sink).map(|x| Parsed::Behov(Box::new(x))),
         Kind::VokBehov => typed(doc, &f.rel, sink).map(Parsed::VokBehov),
         Kind::VokMalgrupper => typed(doc, &f.rel, sink).map(Parsed::VokMalgrupper),
         Kind::VokAktorstyper => typed(doc, &f.rel, sink).map(Parsed::VokAktorstyper),
@@ -740,7 +792,14 @@ pub fn check_one(
     let file = rel.to_path_buf();
     match parsed {
         Some(Parsed::Aktor(data)) => {
-            ds.aktorer.insert(id.clone(), Entry { id, file, data });
+            ds.aktorer.insert(
+                id.clone(),
+                Entry {
+                    id,
+                    file,
+                    data: *data,
+                },
+            );
         }
         Some(Parsed::Insats(data)) => {
             let full = format!("fuzz/{id}");
@@ -749,12 +808,19 @@ pub fn check_one(
                 Entry {
                     id: full,
                     file,
-                    data,
+                    data: *data,
                 },
             );
         }
         Some(Parsed::Behov(data)) => {
-            ds.behov.insert(id.clone(), Entry { id, file, data });
+            ds.behov.insert(
+                id.clone(),
+                Entry {
+                    id,
+                    file,
+                    data: *data,
+                },
+            );
         }
         _ => {}
     }

@@ -4,13 +4,13 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde_json::Value;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::path;
-use crate::problem::{Loc, Problem, Seg};
+use crate::problem::{Loc, Problem};
 use crate::schema::{Kind, schema};
 use crate::text::closest_str;
 
@@ -42,168 +42,224 @@ const KEY_ALIASES: &[(&str, &str)] = &[
 
 /// Checks `doc` (a whole file) against the schema of `kind`; appends what is wrong to `out`.
 pub fn check(doc: &Spanned<DeTable<'_>>, kind: Kind, file: &Path, out: &mut Vec<Problem>) {
-    let root = schema(kind);
-    let mut walker = Walker {
-        root,
-        file,
-        kind,
-        out,
+    let Node::Object(root) = compiled(kind) else {
+        return;
     };
+    let mut walker = Walker { file, kind, out };
     walker.table(doc.get_ref(), doc.span(), root, &mut Vec::new());
 }
 
-struct Walker<'a> {
-    root: &'a Value,
-    file: &'a Path,
-    kind: Kind,
-    out: &'a mut Vec<Problem>,
-}
-
-/// The shape a schema node asks for, after `$ref` and `null` alternatives are removed.
-enum Shape<'s> {
-    Object(&'s Value),
-    Array(&'s Value),
+/// A schema compiled for checking: what each key may hold, without JSON look-ups per value.
+#[derive(Debug)]
+enum Node {
+    Object(TableNode),
+    Array { min_items: u64, items: Box<Node> },
     Str,
     Date,
-    Enum(Vec<&'s str>),
+    Enum(Vec<String>),
     Integer { min: Option<i64>, max: Option<i64> },
     Boolean,
     Any,
 }
 
-impl<'a> Walker<'a> {
-    fn resolve<'s>(&self, schema: &'s Value) -> &'s Value
-    where
-        'a: 's,
-    {
-        let mut s = schema;
-        for _ in 0..16 {
-            if let Some(r) = s.get("$ref").and_then(Value::as_str) {
-                let name = r.rsplit('/').next().unwrap_or_default();
-                match self.root.get("definitions").and_then(|d| d.get(name)) {
-                    Some(target) => s = target,
-                    None => return s,
-                }
-                continue;
-            }
-            if let Some([only]) = s.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
-                s = only;
-                continue;
-            }
-            let alternatives = s
-                .get("anyOf")
-                .or_else(|| s.get("oneOf"))
-                .and_then(Value::as_array);
-            if let Some(alts) = alternatives {
-                let non_null: Vec<&Value> = alts
-                    .iter()
-                    .filter(|a| a.get("type").and_then(Value::as_str) != Some("null"))
-                    .collect();
-                if non_null.len() == 1 {
-                    s = non_null[0];
-                    continue;
-                }
-            }
-            return s;
-        }
-        s
-    }
+#[derive(Debug)]
+struct TableNode {
+    props: Vec<(String, Node)>,
+    required: Vec<String>,
+    closed: bool,
+}
 
-    fn shape<'s>(&self, schema: &'s Value) -> Shape<'s>
-    where
-        'a: 's,
-    {
-        let s = self.resolve(schema);
-        if let Some(values) = s.get("enum").and_then(Value::as_array) {
-            return Shape::Enum(values.iter().filter_map(Value::as_str).collect());
+impl TableNode {
+    fn get(&self, key: &str) -> Option<&Node> {
+        self.props.iter().find(|(k, _)| k == key).map(|(_, n)| n)
+    }
+}
+
+/// The compiled schema of a kind (once per process).
+fn compiled(kind: Kind) -> &'static Node {
+    static CACHE: OnceLock<Vec<Node>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        Kind::ALL
+            .iter()
+            .map(|k| {
+                let root = schema(*k);
+                compile(root, root)
+            })
+            .collect()
+    });
+    &all[Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+}
+
+fn resolve<'s>(root: &'s Value, schema: &'s Value) -> &'s Value {
+    let mut s = schema;
+    for _ in 0..16 {
+        if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+            let name = r.rsplit('/').next().unwrap_or_default();
+            match root.get("definitions").and_then(|d| d.get(name)) {
+                Some(target) => s = target,
+                None => return s,
+            }
+            continue;
         }
-        if let Some(alts) = s
-            .get("oneOf")
-            .or_else(|| s.get("anyOf"))
-            .and_then(Value::as_array)
-        {
-            let consts: Vec<&str> = alts
+        if let Some([only]) = s.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+            s = only;
+            continue;
+        }
+        let alternatives = s
+            .get("anyOf")
+            .or_else(|| s.get("oneOf"))
+            .and_then(Value::as_array);
+        if let Some(alts) = alternatives {
+            let non_null: Vec<&Value> = alts
                 .iter()
-                .filter_map(|a| self.resolve(a).get("const").and_then(Value::as_str))
+                .filter(|a| a.get("type").and_then(Value::as_str) != Some("null"))
                 .collect();
-            if !consts.is_empty() {
-                return Shape::Enum(consts);
+            if non_null.len() == 1 {
+                s = non_null[0];
+                continue;
             }
         }
-        let ty = match s.get("type") {
-            Some(Value::String(t)) => t.as_str(),
-            Some(Value::Array(ts)) => ts
+        return s;
+    }
+    s
+}
+
+fn compile(root: &Value, schema: &Value) -> Node {
+    let s = resolve(root, schema);
+    if let Some(values) = s.get("enum").and_then(Value::as_array) {
+        return Node::Enum(
+            values
                 .iter()
                 .filter_map(Value::as_str)
-                .find(|t| *t != "null")
-                .unwrap_or("null"),
-            _ => "",
-        };
-        match ty {
-            "object" => Shape::Object(s),
-            "array" => Shape::Array(s),
-            "string" if s.get("format").and_then(Value::as_str) == Some("date") => Shape::Date,
-            "string" => Shape::Str,
-            "integer" => Shape::Integer {
-                min: s.get("minimum").and_then(Value::as_i64),
-                max: match s.get("format").and_then(Value::as_str) {
-                    Some("uint32") => Some(i64::from(u32::MAX)),
-                    Some("uint8") => Some(255),
-                    _ => None,
-                },
-            },
-            "boolean" => Shape::Boolean,
-            _ => Shape::Any,
+                .map(str::to_owned)
+                .collect(),
+        );
+    }
+    if let Some(alts) = s
+        .get("oneOf")
+        .or_else(|| s.get("anyOf"))
+        .and_then(Value::as_array)
+    {
+        let consts: Vec<String> = alts
+            .iter()
+            .filter_map(|a| resolve(root, a).get("const").and_then(Value::as_str))
+            .map(str::to_owned)
+            .collect();
+        if !consts.is_empty() {
+            return Node::Enum(consts);
         }
     }
+    let ty = match s.get("type") {
+        Some(Value::String(t)) => t.as_str(),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null")
+            .unwrap_or("null"),
+        _ => "",
+    };
+    match ty {
+        "object" => Node::Object(TableNode {
+            props: s
+                .get("properties")
+                .and_then(Value::as_object)
+                .map(|p| {
+                    p.iter()
+                        .map(|(k, v)| (k.clone(), compile(root, v)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            required: s
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| {
+                    r.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            closed: s.get("additionalProperties") == Some(&Value::Bool(false)),
+        }),
+        "array" => Node::Array {
+            min_items: s.get("minItems").and_then(Value::as_u64).unwrap_or(0),
+            items: Box::new(s.get("items").map_or(Node::Any, |i| compile(root, i))),
+        },
+        "string" if s.get("format").and_then(Value::as_str) == Some("date") => Node::Date,
+        "string" => Node::Str,
+        "integer" => Node::Integer {
+            min: s.get("minimum").and_then(Value::as_i64),
+            max: match s.get("format").and_then(Value::as_str) {
+                Some("uint32") => Some(i64::from(u32::MAX)),
+                Some("uint8") => Some(255),
+                _ => None,
+            },
+        },
+        "boolean" => Node::Boolean,
+        _ => Node::Any,
+    }
+}
 
+struct Walker<'a> {
+    file: &'a Path,
+    kind: Kind,
+    out: &'a mut Vec<Problem>,
+}
+
+/// Where a value is, for messages only (keys borrowed from the document).
+#[derive(Clone, Copy)]
+enum At<'d> {
+    Key(&'d str),
+    Index(usize),
+}
+
+impl Walker<'_> {
     fn push(&mut self, p: Problem) {
         self.out.push(p);
     }
 
-    fn table(
+    fn table<'d>(
         &mut self,
-        table: &DeTable<'_>,
+        table: &'d DeTable<'d>,
         span: std::ops::Range<usize>,
-        schema: &Value,
-        path: &mut Vec<Seg>,
+        node: &TableNode,
+        path: &mut Vec<At<'d>>,
     ) {
-        let s = self.resolve(schema);
-        let props = s.get("properties").and_then(Value::as_object);
-        let closed = s.get("additionalProperties") == Some(&Value::Bool(false));
         let mut suggested: Vec<&str> = Vec::new();
         // The same key twice, in two Unicode forms: the parser sees two keys, a reader one.
-        let mut seen_nfc: Vec<String> = Vec::new();
-        let mut in_order: Vec<_> = table.keys().collect();
-        in_order.sort_by_key(|k| k.span().start);
-        for key in in_order {
-            let n = crate::text::nfc(key.get_ref());
-            if seen_nfc.contains(&n) {
-                self.push(
-                    Problem::new(
-                        "E001",
-                        self.file,
-                        Loc::Span(key.span()),
-                        format!("nyckeln `{n}` finns redan (skriven med en annan Unicode-form)"),
-                    )
-                    .help("en nyckel får bara förekomma en gång; ta bort eller slå ihop raderna"),
-                );
-            } else {
-                seen_nfc.push(n);
+        if table.keys().any(|k| !k.get_ref().is_ascii()) {
+            let mut seen_nfc: Vec<String> = Vec::new();
+            let mut in_order: Vec<_> = table.keys().collect();
+            in_order.sort_by_key(|k| k.span().start);
+            for key in in_order {
+                let n = crate::text::nfc(key.get_ref());
+                if seen_nfc.contains(&n) {
+                    self.push(
+                        Problem::new(
+                            "E001",
+                            self.file,
+                            Loc::Span(key.span()),
+                            format!(
+                                "nyckeln `{n}` finns redan (skriven med en annan Unicode-form)"
+                            ),
+                        )
+                        .help(
+                            "en nyckel får bara förekomma en gång; ta bort eller slå ihop raderna",
+                        ),
+                    );
+                } else {
+                    seen_nfc.push(n);
+                }
             }
         }
         for (key, value) in table {
-            let name = key.get_ref().as_ref();
-            match props.and_then(|p| p.get(name)) {
+            let name: &'d str = key.get_ref().as_ref();
+            match node.get(name) {
                 Some(sub) => {
-                    path.push(Seg::Key(name.to_owned()));
+                    path.push(At::Key(name));
                     self.value(value, sub, path);
                     path.pop();
-                    let required = s
-                        .get("required")
-                        .and_then(Value::as_array)
-                        .is_some_and(|r| r.iter().any(|k| k == name));
-                    if required
+                    if node.required.iter().any(|k| k == name)
                         && value
                             .get_ref()
                             .as_str()
@@ -220,10 +276,8 @@ impl<'a> Walker<'a> {
                         );
                     }
                 }
-                None if closed => {
-                    let known: Vec<&str> = props
-                        .map(|p| p.keys().map(String::as_str).collect())
-                        .unwrap_or_default();
+                None if node.closed => {
+                    let known: Vec<&str> = node.props.iter().map(|(k, _)| k.as_str()).collect();
                     let mut p = Problem::new(
                         "E002",
                         self.file,
@@ -249,35 +303,30 @@ impl<'a> Walker<'a> {
                 None => {}
             }
         }
-        if let Some(required) = s.get("required").and_then(Value::as_array) {
-            for key in required.iter().filter_map(Value::as_str) {
-                // A misspelled key already says what is missing.
-                if !table.keys().any(|k| k.get_ref().as_ref() == key) && !suggested.contains(&key) {
-                    let loc = if path.is_empty() {
-                        Loc::File
-                    } else {
-                        Loc::Span(span.clone())
-                    };
-                    let example = props
-                        .and_then(|p| p.get(key))
-                        .map(|sub| self.example(sub))
-                        .unwrap_or_default();
-                    self.push(
-                        Problem::new(
-                            "E003",
-                            self.file,
-                            loc,
-                            format!("nyckeln `{key}` saknas i {}", self.where_(path)),
-                        )
-                        .help(format!("lägg till en rad: `{key} = {example}`")),
-                    );
-                }
+        for key in &node.required {
+            // A misspelled key already says what is missing.
+            if !table.keys().any(|k| k.get_ref() == key) && !suggested.contains(&key.as_str()) {
+                let loc = if path.is_empty() {
+                    Loc::File
+                } else {
+                    Loc::Span(span.clone())
+                };
+                let example = node.get(key).map(example).unwrap_or_default();
+                self.push(
+                    Problem::new(
+                        "E003",
+                        self.file,
+                        loc,
+                        format!("nyckeln `{key}` saknas i {}", self.where_(path)),
+                    )
+                    .help(format!("lägg till en rad: `{key} = {example}`")),
+                );
             }
         }
     }
 
-    /// "en aktörsfil", "kontakt nr 2": where a key is, for messages.
-    fn where_(&self, path: &[Seg]) -> String {
+    /// "en aktörsfil", "`kontakt` nr 2": where a key is, for messages.
+    fn where_(&self, path: &[At<'_>]) -> String {
         match path {
             [] => match self.kind {
                 Kind::Installningar => "resurs.toml".into(),
@@ -286,123 +335,115 @@ impl<'a> Walker<'a> {
                 Kind::Behov => "en behovsfil".into(),
                 _ => format!("filen för {}", self.kind.describe()),
             },
-            [.., Seg::Key(k), Seg::Index(i)] => format!("`{k}` nr {}", i + 1),
-            [.., Seg::Key(k)] => format!("`{k}`"),
-            [.., Seg::Index(i)] => format!("element nr {}", i + 1),
+            [.., At::Key(k), At::Index(i)] => format!("`{k}` nr {}", i + 1),
+            [.., At::Key(k)] => format!("`{k}`"),
+            [.., At::Index(i)] => format!("element nr {}", i + 1),
         }
     }
 
-    fn example(&self, schema: &Value) -> String {
-        match self.shape(schema) {
-            Shape::Object(_) => "{ … }".into(),
-            Shape::Array(_) => "[\"…\"]".into(),
-            Shape::Date => "2026-01-31".into(),
-            Shape::Enum(values) => format!("\"{}\"", values.first().copied().unwrap_or("…")),
-            Shape::Integer { .. } => "0".into(),
-            Shape::Boolean => "false".into(),
-            Shape::Str | Shape::Any => "\"…\"".into(),
-        }
-    }
-
-    fn value(&mut self, v: &Spanned<DeValue<'_>>, schema: &Value, path: &mut Vec<Seg>) {
-        let shape = self.shape(schema);
-        let key = last_key(path);
+    fn value<'d>(&mut self, v: &'d Spanned<DeValue<'d>>, node: &Node, path: &mut Vec<At<'d>>) {
         let span = v.span();
+        // Messages are built only when something is wrong.
+        let key = || last_key(path);
         let wrong = |expected: &str| -> Problem {
             Problem::new(
                 "E005",
                 self.file,
                 Loc::Span(span.clone()),
                 format!(
-                    "`{key}` ska vara {expected}, inte {}",
+                    "`{}` ska vara {expected}, inte {}",
+                    key(),
                     describe_value(v.get_ref())
                 ),
             )
         };
-        match (shape, v.get_ref()) {
-            (Shape::Object(s), DeValue::Table(t)) => self.table(t, span.clone(), s, path),
-            (Shape::Object(_), _) => {
-                let p =
-                    wrong("en tabell").help(format!("skriv t.ex. `{key} = {{ namn = \"…\" }}`"));
+        match (node, v.get_ref()) {
+            (Node::Object(t), DeValue::Table(table)) => self.table(table, span.clone(), t, path),
+            (Node::Object(_), _) => {
+                let p = wrong("en tabell")
+                    .help(format!("skriv t.ex. `{} = {{ namn = \"…\" }}`", key()));
                 self.push(p);
             }
-            (Shape::Array(s), DeValue::Array(items)) => {
-                if items.is_empty() && s.get("minItems").and_then(Value::as_u64).unwrap_or(0) > 0 {
+            (Node::Array { min_items, items }, DeValue::Array(list)) => {
+                if list.is_empty() && *min_items > 0 {
                     self.push(
                         Problem::new(
                             "E023",
                             self.file,
                             Loc::Span(span.clone()),
-                            format!("`{key}` får inte vara en tom lista"),
+                            format!("`{}` får inte vara en tom lista", key()),
                         )
-                        .help(format!("skriv minst ett värde: `{key} = [\"…\"]`")),
+                        .help(format!("skriv minst ett värde: `{} = [\"…\"]`", key())),
                     );
                 }
-                let item_schema = s.get("items").cloned().unwrap_or(Value::Bool(true));
-                for (i, item) in items.iter().enumerate() {
-                    path.push(Seg::Index(i));
-                    self.value(item, &item_schema, path);
+                for (i, item) in list.iter().enumerate() {
+                    path.push(At::Index(i));
+                    self.value(item, items, path);
                     path.pop();
                 }
             }
-            (Shape::Array(_), DeValue::String(text)) => {
+            (Node::Array { .. }, DeValue::String(text)) => {
                 let p = wrong("en lista")
                     .label("hakparenteser saknas")
                     .suggest(format!("[{}]", toml_string(text)));
                 self.push(p);
             }
-            (Shape::Array(_), _) => {
-                let p = wrong("en lista").help(format!("skriv t.ex. `{key} = [\"…\", \"…\"]`"));
+            (Node::Array { .. }, _) => {
+                let p = wrong("en lista").help(format!("skriv t.ex. `{} = [\"…\", \"…\"]`", key()));
                 self.push(p);
             }
-            (Shape::Str, DeValue::String(_))
-            | (Shape::Boolean, DeValue::Boolean(_))
-            | (Shape::Any, _) => {}
-            (Shape::Str, DeValue::Integer(i)) => {
+            (Node::Str, DeValue::String(_))
+            | (Node::Boolean, DeValue::Boolean(_))
+            | (Node::Any, _) => {}
+            (Node::Str, DeValue::Integer(i)) => {
                 let p = wrong("text")
                     .label("citattecken saknas")
                     .suggest(format!("\"{}\"", i.as_str()));
                 self.push(p);
             }
-            (Shape::Str, _) => {
-                let p =
-                    wrong("text").help(format!("skriv texten inom citattecken: `{key} = \"…\"`"));
+            (Node::Str, _) => {
+                let p = wrong("text").help(format!(
+                    "skriv texten inom citattecken: `{} = \"…\"`",
+                    key()
+                ));
                 self.push(p);
             }
-            (Shape::Date, DeValue::Datetime(dt)) => {
+            (Node::Date, DeValue::Datetime(dt)) => {
                 if dt.time.is_some() || dt.offset.is_some() || dt.date.is_none() {
                     let p = Problem::new(
                         "E005",
                         self.file,
                         Loc::Span(span.clone()),
-                        format!("`{key}` ska vara ett datum utan klockslag"),
+                        format!("`{}` ska vara ett datum utan klockslag", key()),
                     )
                     .maybe_date_suggestion(dt.date.map(|d| d.to_string()));
                     self.push(p);
                 }
             }
-            (Shape::Date, DeValue::String(text)) => {
+            (Node::Date, DeValue::String(text)) => {
                 let p = wrong("ett datum").label("datum skrivs utan citattecken");
                 let p = if crate::date::Datum::parse(text.trim()).is_some() {
                     p.suggest(text.trim().to_owned())
                 } else {
                     p.help(format!(
-                        "skriv datumet som ÅÅÅÅ-MM-DD utan citattecken: `{key} = 2026-01-31`"
+                        "skriv datumet som ÅÅÅÅ-MM-DD utan citattecken: `{} = 2026-01-31`",
+                        key()
                     ))
                 };
                 self.push(p);
             }
-            (Shape::Date, _) => {
-                let p = wrong("ett datum").help(format!("skriv `{key} = 2026-01-31`"));
+            (Node::Date, _) => {
+                let p = wrong("ett datum").help(format!("skriv `{} = 2026-01-31`", key()));
                 self.push(p);
             }
-            (Shape::Enum(values), DeValue::String(text)) => {
-                if !values.contains(&text.as_ref()) {
+            (Node::Enum(values), DeValue::String(text)) => {
+                if !values.iter().any(|x| x == text.as_ref()) {
+                    let values: Vec<&str> = values.iter().map(String::as_str).collect();
                     let mut p = Problem::new(
                         "E005",
                         self.file,
                         Loc::Span(span.clone()),
-                        format!("`{key}` kan inte vara `{text}`"),
+                        format!("`{}` kan inte vara `{text}`", key()),
                     )
                     .help(format!("möjliga värden: {}", backticked(&values)));
                     if let Some(best) = closest_str(text, values.iter().copied()).first() {
@@ -411,20 +452,21 @@ impl<'a> Walker<'a> {
                     self.push(p);
                 }
             }
-            (Shape::Enum(values), _) => {
+            (Node::Enum(values), _) => {
+                let values: Vec<&str> = values.iter().map(String::as_str).collect();
                 let p = wrong("text").help(format!("möjliga värden: {}", backticked(&values)));
                 self.push(p);
             }
-            (Shape::Integer { min, max }, DeValue::Integer(i)) => {
+            (Node::Integer { min, max }, DeValue::Integer(i)) => {
                 let n = i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok();
                 let too_small = min.zip(n).is_some_and(|(m, n)| n < m);
                 let too_big = n.is_none() || max.zip(n).is_some_and(|(m, n)| n > m);
-                let message = if too_small && min == Some(0) {
-                    format!("`{key}` kan inte vara negativ")
+                let message = if too_small && *min == Some(0) {
+                    format!("`{}` kan inte vara negativ", key())
                 } else if too_small {
-                    format!("`{key}` är för litet")
+                    format!("`{}` är för litet", key())
                 } else {
-                    format!("`{key}` är för stort")
+                    format!("`{}` är för stort", key())
                 };
                 if too_small || too_big {
                     self.push(Problem::new(
@@ -435,19 +477,17 @@ impl<'a> Walker<'a> {
                     ));
                 }
             }
-            (Shape::Integer { .. }, DeValue::String(text))
-                if text.trim().parse::<u32>().is_ok() =>
-            {
+            (Node::Integer { .. }, DeValue::String(text)) if text.trim().parse::<u32>().is_ok() => {
                 let p = wrong("ett heltal")
                     .label("tal skrivs utan citattecken")
                     .suggest(text.trim().to_owned());
                 self.push(p);
             }
-            (Shape::Integer { .. }, _) => {
-                let p = wrong("ett heltal").help(format!("skriv t.ex. `{key} = 18`"));
+            (Node::Integer { .. }, _) => {
+                let p = wrong("ett heltal").help(format!("skriv t.ex. `{} = 18`", key()));
                 self.push(p);
             }
-            (Shape::Boolean, DeValue::String(text)) => {
+            (Node::Boolean, DeValue::String(text)) => {
                 let suggestion = match crate::text::fold(text).as_str() {
                     "true" | "ja" | "sant" | "yes" => Some("true"),
                     "false" | "nej" | "falskt" | "no" => Some("false"),
@@ -460,11 +500,23 @@ impl<'a> Walker<'a> {
                 }
                 self.push(p);
             }
-            (Shape::Boolean, _) => {
+            (Node::Boolean, _) => {
                 let p = wrong("sant eller falskt (`true` eller `false`)");
                 self.push(p);
             }
         }
+    }
+}
+
+fn example(node: &Node) -> String {
+    match node {
+        Node::Object(_) => "{ … }".into(),
+        Node::Array { .. } => "[\"…\"]".into(),
+        Node::Date => "2026-01-31".into(),
+        Node::Enum(values) => format!("\"{}\"", values.first().map_or("…", String::as_str)),
+        Node::Integer { .. } => "0".into(),
+        Node::Boolean => "false".into(),
+        Node::Str | Node::Any => "\"…\"".into(),
     }
 }
 
@@ -481,13 +533,13 @@ impl DateSuggestion for Problem {
     }
 }
 
-fn last_key(path: &[Seg]) -> String {
+fn last_key(path: &[At<'_>]) -> String {
     let key = path.iter().rev().find_map(|s| match s {
-        Seg::Key(k) => Some(k.as_str()),
-        Seg::Index(_) => None,
+        At::Key(k) => Some(*k),
+        At::Index(_) => None,
     });
     match (key, path.last()) {
-        (Some(k), Some(Seg::Index(i))) => format!("{k}[{i}]"),
+        (Some(k), Some(At::Index(i))) => format!("{k}[{i}]"),
         (Some(k), _) => k.to_owned(),
         (None, _) => String::new(),
     }
@@ -530,11 +582,6 @@ pub fn toml_string(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-#[allow(dead_code)]
-fn _path_macro_is_used() -> Vec<Seg> {
-    path!["a", 0]
 }
 
 /// What belongs in a required text field, for the E023 help.
