@@ -202,7 +202,7 @@ fn args() -> Result<Args, String> {
             "--insatser-per-aktor" => {
                 a.per_aktor = value()?
                     .parse()
-                    .map_err(|e| format!("--insatser-per-aktor: {e}"))?
+                    .map_err(|e| format!("--insatser-per-aktor: {e}"))?;
             }
             "--behov" => a.behov = value()?.parse().map_err(|e| format!("--behov: {e}"))?,
             "--ut" => a.ut = PathBuf::from(value()?),
@@ -233,11 +233,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    if a.ut.exists()
-        && std::fs::read_dir(&a.ut)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
-    {
+    if a.ut.exists() && std::fs::read_dir(&a.ut).map_or(true, |mut d| d.next().is_some()) {
         eprintln!("fel: `{}` finns redan och är inte tom", a.ut.display());
         std::process::exit(2);
     }
@@ -263,7 +259,7 @@ fn main() {
         let (kod, kommun) = r.pick(&kommuner).clone();
         let id = format!("aktor-{i:05}");
         let omrade = if r.chance(15) {
-            format!("{}", &kod[..2])
+            kod[..2].to_owned()
         } else if r.chance(2) {
             "riket".to_owned()
         } else {
