@@ -237,6 +237,25 @@ fn main() {
         eprintln!("fel: `{}` finns redan och är inte tom", a.ut.display());
         std::process::exit(2);
     }
+    generate(&a.ut, a.aktorer, a.per_aktor, a.behov, a.seed);
+    eprintln!(
+        "Skrev {} aktörer, {} insatser och {} behov till {}.",
+        a.aktorer,
+        a.aktorer * a.per_aktor,
+        a.behov,
+        a.ut.display()
+    );
+}
+
+/// Writes the folder (also used by the benchmarks).
+pub fn generate(ut: &Path, aktorer: usize, per_aktor: usize, antal_behov: usize, seed: u64) {
+    let a = Args {
+        aktorer,
+        per_aktor,
+        behov: antal_behov,
+        ut: ut.to_path_buf(),
+        seed,
+    };
     let omraden: resurs::model::OmradeVokabular =
         toml::from_str(VOKABULAR[3].1).expect("omraden.toml");
     let kommuner: Vec<(String, String)> = omraden
@@ -269,7 +288,7 @@ fn main() {
         let _ = writeln!(
             t,
             "namn = \"{org} {kommun} {i}\"\ntyp = \"{typ}\"\nbeskrivning = \"\"\"\n{}\n\"\"\"\nomraden = [\"{omrade}\"]",
-            paragraph(&mut r, 3)
+            paragraph(&mut r, 6)
         );
         if r.chance(60) {
             let _ = writeln!(
@@ -317,7 +336,7 @@ fn main() {
             } else {
                 "pausad"
             };
-            let sentences = 2 + r.below(3);
+            let sentences = 4 + r.below(4);
             let text = paragraph(&mut r, sentences);
             let tolk = r.chance(25);
             let mut t = String::new();
@@ -361,7 +380,7 @@ fn main() {
         let mut t = format!(
             "titel = \"Behov av {} i {kommun}\"\nbeskrivning = \"{}\"\nkategorier = [\"{behov}\"]\nmalgrupper = [\"{}\"]\nomraden = [\"{kommun}\"]\n",
             namn.to_lowercase(),
-            paragraph(&mut r, 2),
+            paragraph(&mut r, 4),
             r.pick(&MALGRUPPER)
         );
         if r.chance(20) {
@@ -388,11 +407,4 @@ fn main() {
         }
         write(&a.ut.join("behov").join(format!("behov-{i:05}.toml")), &t);
     }
-    eprintln!(
-        "Skrev {} aktörer, {} insatser och {} behov till {}.",
-        a.aktorer,
-        a.aktorer * a.per_aktor,
-        a.behov,
-        a.ut.display()
-    );
 }

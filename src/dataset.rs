@@ -210,9 +210,6 @@ impl Areas {
     /// Resolves a written area: code, exact name, `riket`; else a folded or "… kommun" alias;
     /// else the closest names.
     pub fn resolve(&self, written: &str) -> AreaResolution {
-        if !unicode_normalization::is_nfc(written) {
-            return self.resolve(&crate::text::nfc(written));
-        }
         if written == "riket" {
             return AreaResolution::Exact(Area::Riket);
         }
@@ -222,6 +219,9 @@ impl Areas {
             .or_else(|| self.by_name.get(written))
         {
             return AreaResolution::Exact(a.clone());
+        }
+        if !written.is_ascii() && !unicode_normalization::is_nfc(written) {
+            return self.resolve(&crate::text::nfc(written));
         }
         let folded = fold(written);
         if folded == "riket" || folded == "sverige" || folded == "hela sverige" {

@@ -63,8 +63,25 @@ pub fn data_files(root: &Path) -> Result<Vec<(Kind, PathBuf)>> {
     Ok(found.into_iter().map(|f| (f.kind, f.rel)).collect())
 }
 
+/// Told how loading goes, file by file (the CLI shows a progress bar on a terminal).
+pub trait Progress: Sync {
+    fn start(&self, _files: usize) {}
+    fn file_done(&self) {}
+    fn finish(&self) {}
+}
+
+/// No progress shown.
+pub struct Quiet;
+
+impl Progress for Quiet {}
+
 /// Loads the data folder at `root`. Fails only when the folder itself cannot be used.
 pub fn load(root: &Path) -> Result<Dataset> {
+    load_with(root, &Quiet)
+}
+
+/// [`load`], telling `progress` about every file read.
+pub fn load_with(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
     let meta = std::fs::metadata(root).with_context(|| {
         format!(
             "datamappen `{}` finns inte eller kan inte läsas",
@@ -80,6 +97,7 @@ pub fn load(root: &Path) -> Result<Dataset> {
     let mut problems = Vec::new();
     let (found, aktor_dirs) = walk(root, &mut problems);
 
+    progress.start(found.len());
     // The settings first: they hold the size limit for every other file.
     let (settings, rest): (Vec<Found>, Vec<Found>) = found
         .into_iter()
@@ -104,10 +122,12 @@ pub fn load(root: &Path) -> Result<Dataset> {
             .map(|f| {
                 let mut out = Vec::new();
                 let parsed = read_file(root, &f, limit, &mut out);
+                progress.file_done();
                 (f, out, parsed)
             })
             .collect::<Vec<_>>(),
     );
+    progress.finish();
 
     let mut ds = Dataset {
         root: root.to_path_buf(),
@@ -608,29 +628,31 @@ fn read_bytes(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> 
     let unreadable = |e: &std::io::Error| {
         Problem::new("E018", &f.rel, Loc::File, "filen kan inte läsas").help(io_help(Some(e)))
     };
-    let mut file = match std::fs::File::open(root.join(&f.rel)) {
+    let file = match std::fs::File::open(root.join(&f.rel)) {
         Ok(file) => file,
         Err(e) => {
             out.push(unreadable(&e));
             return None;
         }
     };
-    let len = file.metadata().map_or(0, |m| m.len());
-    if len > u64::from(limit_kb) * 1024 {
+    // Read at most one byte past the limit: a huge file is refused without being read or parsed.
+    let limit = u64::from(limit_kb) * 1024;
+    let mut bytes = Vec::with_capacity(4096);
+    if let Err(e) = file.take(limit + 1).read_to_end(&mut bytes) {
+        out.push(unreadable(&e));
+        return None;
+    }
+    if bytes.len() as u64 > limit {
+        let size = std::fs::metadata(root.join(&f.rel)).map_or(limit + 1, |m| m.len());
         out.push(
             Problem::new(
                 "E025",
                 &f.rel,
                 Loc::File,
-                format!("filen är {} kB, större än gränsen {limit_kb} kB, och läses inte", len.div_ceil(1024)),
+                format!("filen är {} kB, större än gränsen {limit_kb} kB, och läses inte", size.div_ceil(1024)),
             )
             .help("en datafil är några kilobyte; gränsen ändras med `max_filstorlek_kb` i `resurs.toml`"),
         );
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
-    if let Err(e) = file.read_to_end(&mut bytes) {
-        out.push(unreadable(&e));
         return None;
     }
     Some(bytes)

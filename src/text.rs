@@ -148,12 +148,12 @@ impl Lexicon {
     /// Resolves a written value: exact id; alias (exact label, then folded id, label or
     /// synonym); else the closest terms (or, for an ambiguous folded form, all its terms).
     pub fn resolve(&self, written: &str) -> Resolution<'_> {
-        // The same text in another Unicode form (NFD from some editors) is the same word.
-        if !unicode_normalization::is_nfc(written) {
-            return self.resolve(&nfc(written));
-        }
         if let Some(t) = self.get(written) {
             return Resolution::Id(t);
+        }
+        // The same text in another Unicode form (NFD from some editors) is the same word.
+        if !written.is_ascii() && !unicode_normalization::is_nfc(written) {
+            return self.resolve(&nfc(written));
         }
         if let Some(&i) = self.by_name.get(written) {
             return Resolution::Alias(&self.terms[i]);

@@ -167,3 +167,35 @@ fn fmt_killed_midway_leaves_every_file_old_or_new() {
         "fmt finished before it was killed; make the folder larger"
     );
 }
+
+#[test]
+fn a_big_folder_shows_progress_only_on_a_terminal() {
+    let d = layered(&["bas"]);
+    let dir = d.path().join("aktorer/rodakorset-vaxjo/insatser");
+    let text = std::fs::read_to_string(dir.join("matkassar.toml")).unwrap();
+    for i in 0..5_000 {
+        std::fs::write(dir.join(format!("kopia-{i:04}.toml")), &text).unwrap();
+    }
+    let out = common::resurs(d.path(), &["lista", "aktorer"]);
+    assert_eq!(
+        common::stderr(&out),
+        "",
+        "nothing extra when stderr is not a terminal"
+    );
+    // On a terminal (a pseudo-terminal from util-linux `script`), a progress bar is drawn.
+    let bin = assert_cmd::cargo::cargo_bin("resurs");
+    let command = format!(
+        "{} --data {} lista aktorer > /dev/null",
+        bin.display(),
+        d.path().display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script (util-linux)");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("läser") && shown.contains("/5011 filer"),
+        "{shown}"
+    );
+}

@@ -22,10 +22,44 @@ pub use sok::sok;
 pub use validera::validera;
 pub use visa::visa;
 
+/// A progress bar on stderr for big folders, only when stderr is a terminal.
+struct Bar(std::sync::OnceLock<indicatif::ProgressBar>);
+
+impl crate::load::Progress for Bar {
+    fn start(&self, files: usize) {
+        use std::io::IsTerminal as _;
+        if files >= 5_000 && std::io::stderr().is_terminal() {
+            let bar = indicatif::ProgressBar::new(files as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} läser {pos}/{len} filer {wide_bar} {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let _ = self.0.set(bar);
+        }
+    }
+    fn file_done(&self) {
+        if let Some(bar) = self.0.get() {
+            bar.inc(1);
+        }
+    }
+    fn finish(&self) {
+        if let Some(bar) = self.0.get() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Loads a data folder, with a progress bar on a terminal for big folders.
+pub fn load(data: &std::path::Path) -> anyhow::Result<crate::dataset::Dataset> {
+    crate::load::load_with(data, &Bar(std::sync::OnceLock::new()))
+}
+
 /// Loads the data folder for a command that reads it; says on stderr how many files were
 /// skipped because of errors.
 pub fn load_for_reading(data: &std::path::Path) -> anyhow::Result<crate::dataset::Dataset> {
-    let ds = crate::load::load(data)?;
+    let ds = load(data)?;
     let n = ds.broken_files.len();
     if n > 0 {
         eprintln!(

@@ -10,7 +10,7 @@ use crate::render::diagnostics::{self, Counts};
 use crate::validate::{Options, validate};
 
 pub fn validera(data: &Path, today: Datum, args: &ValideraArgs) -> anyhow::Result<i32> {
-    let ds = crate::load::load(data)?;
+    let ds = super::load(data)?;
     let mut problems = validate(&ds, &Options { today });
     if let Some(reference) = &args.andrade_sedan {
         let changed = changed_since(data, reference)?;

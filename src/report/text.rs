@@ -200,6 +200,27 @@ pub fn to_markdown(src: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Found by the `html_rapport` fuzz target (2026-11-25): escaped brackets are literal text,
+    /// so `\](javascript:` in the output is not a link. The oracle was wrong, not the code.
+    #[test]
+    fn escaped_brackets_before_a_refused_scheme_are_not_a_link() {
+        for input in [
+            include_str!("../../tests/fixtures/fientlig/_fuzz-html-krasch.txt"),
+            // The second finding: `](` inside a code span is text too.
+            "Hej *v\u{c3}rl\u{19}D& [l\u{e4}nk](httpk](hte`:4/a8.k](hte`se)",
+        ] {
+            let md = to_markdown(input);
+            let outside_code: String = md.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+            for (i, _) in outside_code.match_indices("](") {
+                let target = &outside_code[i + 2..];
+                assert!(
+                    outside_code[..i].ends_with('\\') || safe_url(target),
+                    "{md}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn raw_html_is_text_and_bad_links_are_dropped() {
         let html = to_html(

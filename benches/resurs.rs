@@ -1,0 +1,83 @@
+//! Criterion benchmarks of each stage on synthetic folders of about 1,000, 10,000 and 125,000
+//! files (made by `examples/generera.rs`, cached in `target/bench-data/`). The whole commands
+//! are timed against ripgrep by `benches/riket.sh`; results are in BENCHMARKS.md.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use resurs::date::Datum;
+
+#[path = "../examples/generera.rs"]
+#[allow(dead_code)]
+mod generera;
+
+/// (name, actors, offerings per actor, needs): 1k, 10k and 125k files.
+const SIZES: [(&str, usize, usize, usize); 3] = [
+    ("1k", 160, 5, 40),
+    ("10k", 1_600, 5, 400),
+    ("125k", 20_000, 5, 5_000),
+];
+
+fn folder(name: &str, aktorer: usize, per: usize, behov: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("bench-data")
+        .join(name);
+    if !dir.join("resurs.toml").exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        generera::generate(&dir, aktorer, per, behov, 1);
+    }
+    dir
+}
+
+fn sizes() -> Vec<(&'static str, PathBuf)> {
+    let only = std::env::var("RESURS_BENCH_STORLEK").ok();
+    SIZES
+        .iter()
+        .filter(|(n, ..)| only.as_deref().is_none_or(|o| o == *n))
+        .map(|(n, a, p, b)| (*n, folder(n, *a, *p, *b)))
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let today = Datum::new(2026, 11, 25).unwrap();
+    let mut g = c.benchmark_group("resurs");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(20))
+        .warm_up_time(Duration::from_secs(2));
+    for (name, dir) in sizes() {
+        g.bench_with_input(BenchmarkId::new("load", name), &dir, |b, dir| {
+            b.iter(|| resurs::load::load(dir).unwrap());
+        });
+        let ds = resurs::load::load(&dir).unwrap();
+        g.bench_with_input(BenchmarkId::new("validate", name), &ds, |b, ds| {
+            b.iter(|| resurs::validate::validate(ds, &resurs::validate::Options { today }));
+        });
+        let vaxjo = resurs::query::omrade(&ds, "Växjö", true).unwrap().value;
+        let query = resurs::search::Query {
+            behov: resurs::query::behov(&ds, "samtalsstod").unwrap().value,
+            omrade: Some(vaxjo.clone()),
+            ..resurs::search::Query::default()
+        };
+        g.bench_with_input(BenchmarkId::new("search", name), &ds, |b, ds| {
+            b.iter(|| resurs::search::search(ds, &query).len());
+        });
+        g.bench_with_input(BenchmarkId::new("matching", name), &ds, |b, ds| {
+            b.iter(|| resurs::matching::match_needs(ds, &[]).len());
+        });
+        let opts = resurs::report::Options {
+            publik: true,
+            omrade: Some(vaxjo),
+            behov: Vec::new(),
+            today,
+            commit: None,
+        };
+        g.bench_with_input(BenchmarkId::new("report", name), &ds, |b, ds| {
+            b.iter(|| resurs::report::html::render(&resurs::report::build(ds, &opts)).len());
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(resurs_benches, benches);
+criterion_main!(resurs_benches);
