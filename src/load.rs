@@ -237,14 +237,14 @@ impl WalkState {
     /// Walks `start` (the data folder or one actor folder), classifying every entry by its
     /// place relative to `root`. With `prune_actors`, actor folders are listed, not entered.
     fn visit(&mut self, root: &Path, start: &Path, prune_actors: bool) {
+        let base = start
+            .strip_prefix(root)
+            .map_or(0, |r| r.components().count());
         let walker = walkdir::WalkDir::new(start)
             .follow_links(false)
             .into_iter()
             .filter_entry(|e| {
-                let depth = e
-                    .path()
-                    .strip_prefix(root)
-                    .map_or(0, |r| r.components().count());
+                let depth = base + e.depth();
                 if depth == 0 {
                     return true;
                 }
@@ -282,9 +282,12 @@ impl WalkState {
                 .strip_prefix(root)
                 .unwrap_or(entry.path())
                 .to_path_buf();
-            let owned_parts: Vec<String> = rel
+            let owned_parts: Vec<std::borrow::Cow<'_, str>> = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
                 .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .map(|c| c.as_os_str().to_string_lossy())
                 .collect();
             let ft = entry.file_type();
             if ft.is_symlink() {
@@ -295,7 +298,7 @@ impl WalkState {
                 continue;
             }
             let is_dir = ft.is_dir();
-            let parts: Vec<&str> = owned_parts.iter().map(String::as_str).collect();
+            let parts: Vec<&str> = owned_parts.iter().map(AsRef::as_ref).collect();
             match parts.as_slice() {
                 [name] if !is_dir => {
                     if *name == "resurs.toml" {

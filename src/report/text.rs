@@ -135,9 +135,12 @@ pub fn md_escape(s: &str) -> String {
 pub fn to_markdown(src: &str) -> String {
     let mut out = String::new();
     let mut list_stack: Vec<Option<u64>> = Vec::new();
+    let mut in_code_block = false;
     let mut link_stack: Vec<Option<String>> = Vec::new();
     for ev in safe_events(src) {
         match ev {
+            // Inside a fenced block text is literal; only a fence could end it early.
+            Event::Text(t) if in_code_block => out.push_str(&t.replace("```", "'''")),
             Event::Text(t) => out.push_str(&md_escape(&t)),
             Event::Code(t) => {
                 let _ =
@@ -186,8 +189,14 @@ pub fn to_markdown(src: &str) -> String {
                     let _ = std::fmt::Write::write_fmt(&mut out, format_args!("]({url})"));
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => out.push_str("\n```\n"),
-            Event::End(TagEnd::CodeBlock) => out.push_str("```\n\n"),
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code_block = true;
+                out.push_str("\n```\n");
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code_block = false;
+                out.push_str("```\n\n");
+            }
             Event::Start(Tag::BlockQuote(_)) => out.push_str("> "),
             Event::Rule => out.push_str("\n---\n\n"),
             _ => {}

@@ -195,6 +195,12 @@ pub const FREE_TEXT: [&str; 9] = [
 pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
     let mut found = Vec::new();
     let b = text.as_bytes();
+    // Most text has neither: one cheap pass decides.
+    let has_at = b.contains(&b'@');
+    let has_phone_start = b.iter().any(|&c| c == b'0' || c == b'+');
+    if !has_at && !has_phone_start {
+        return found;
+    }
     // E-mail: local@domain.tld
     let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
     let domain = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-' || c >= 0x80;
@@ -218,6 +224,9 @@ pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
         }
     }
     // Phone: +46 or 0, then digit groups joined by single spaces or hyphens; 8–12 digits.
+    if !has_phone_start {
+        return found;
+    }
     let personnummer: Vec<Range<usize>> = find(text).into_iter().map(|(r, _)| r).collect();
     let mut i = 0;
     while i < b.len() {
