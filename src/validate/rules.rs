@@ -20,7 +20,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         .as_ref()
         .map(|i| i.granskning)
         .unwrap_or_default();
-    let mut c = Checker { ds, out };
+    let c = Checker { ds, out };
 
     if let Some(inst) = &ds.installningar {
         let file = Path::new("resurs.toml");
