@@ -82,6 +82,17 @@ pub fn load(root: &Path) -> Result<Dataset> {
 
 /// [`load`], telling `progress` about every file read.
 pub fn load_with(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
+    load_inner(root, progress, false)
+}
+
+/// For commands that only read (search, reports): a file that fits the model is taken as it is,
+/// without the checks that only produce warnings or finer messages; a file that does not fit is
+/// checked in full, so it is still known as broken. `validera` always checks everything.
+pub fn load_for_reading(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
+    load_inner(root, progress, true)
+}
+
+fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dataset> {
     let meta = std::fs::metadata(root).with_context(|| {
         format!(
             "datamappen `{}` finns inte eller kan inte läsas",
@@ -106,7 +117,7 @@ pub fn load_with(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
         .into_iter()
         .map(|f| {
             let mut out = Vec::new();
-            let parsed = read_file(root, &f, crate::model::MAX_FILSTORLEK_KB, &mut out);
+            let parsed = read_file(root, &f, crate::model::MAX_FILSTORLEK_KB, reading, &mut out);
             (f, out, parsed)
         })
         .collect();
@@ -121,7 +132,7 @@ pub fn load_with(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
         rest.into_par_iter()
             .map(|f| {
                 let mut out = Vec::new();
-                let parsed = read_file(root, &f, limit, &mut out);
+                let parsed = read_file(root, &f, limit, reading, &mut out);
                 progress.file_done();
                 (f, out, parsed)
             })
@@ -652,9 +663,15 @@ pub enum DecodeError {
     NotUtf8 { offset: usize, bom: bool },
 }
 
-fn read_file(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> Option<Parsed> {
+fn read_file(
+    root: &Path,
+    f: &Found,
+    limit_kb: u32,
+    reading: bool,
+    out: &mut Vec<Problem>,
+) -> Option<Parsed> {
     let bytes = read_bytes(root, f, limit_kb, out)?;
-    parse_bytes(f.kind, &f.rel, &bytes, out)
+    parse_bytes(f.kind, &f.rel, &bytes, reading, out)
 }
 
 fn read_bytes(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> Option<Vec<u8>> {
@@ -694,7 +711,13 @@ fn read_bytes(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> 
 
 /// Everything that can be checked in one file by itself: encoding, privacy, syntax, structure;
 /// then the typed entry, when the file allows one.
-fn parse_bytes(kind: Kind, rel: &Path, bytes: &[u8], out: &mut Vec<Problem>) -> Option<Parsed> {
+fn parse_bytes(
+    kind: Kind,
+    rel: &Path,
+    bytes: &[u8],
+    reading: bool,
+    out: &mut Vec<Problem>,
+) -> Option<Parsed> {
     let f = Found {
         kind,
         rel: rel.to_path_buf(),
@@ -755,6 +778,19 @@ fn parse_bytes(kind: Kind, rel: &Path, bytes: &[u8], out: &mut Vec<Problem>) -> 
             out.push(crate::validate::syntax::problem(&f.rel, text, &e));
         }
         return None;
+    }
+    if reading && matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov) {
+        let mut ignored = Vec::new();
+        let fast = match f.kind {
+            Kind::Aktor => typed(doc, &f.rel, &mut ignored).map(|x| Parsed::Aktor(Box::new(x))),
+            Kind::Insats => typed(doc, &f.rel, &mut ignored).map(|x| Parsed::Insats(Box::new(x))),
+            _ => typed(doc, &f.rel, &mut ignored).map(|x| Parsed::Behov(Box::new(x))),
+        };
+        if fast.is_some() {
+            return fast;
+        }
+        // Does not fit: check it in full below, so its problems mark it as broken.
+        return parse_bytes(kind, rel, bytes, false, out);
     }
     if matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov) {
         crate::validate::privacy::scan_free_text(doc.get_ref(), text, &f.rel, out);
@@ -839,7 +875,7 @@ pub fn check_one(
     today: crate::date::Datum,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
-    let parsed = parse_bytes(kind, rel, bytes, &mut out);
+    let parsed = parse_bytes(kind, rel, bytes, false, &mut out);
     let mut ds = base.clone();
     ds.problems = out;
     let id = rel

@@ -2,6 +2,10 @@
 //! graded on target group, area, language and status, with every shortfall named in Swedish.
 //! Area semantics and vocabulary labels come from the dataset, as for search.
 
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
 use crate::dataset::{Area, Areas, Dataset, Entry};
 use crate::model::{Behov, BehovStatus, Insats, Prioritet, Status};
 
@@ -50,17 +54,24 @@ impl Candidate<'_> {
     }
 }
 
-/// A need with its grade and candidates (full matches first, then by fewest shortfalls).
+/// A need with its grade and its closest candidates.
 #[derive(Debug, Clone)]
 pub struct Coverage<'a> {
     pub behov: &'a Entry<Behov>,
     pub tackning: Tackning,
+    /// Full matches first, then partial ones by fewest shortfalls; at most [`SHOWN`] of each.
     pub kandidater: Vec<Candidate<'a>>,
+    /// How many offerings meet one of the need's categories at all.
+    pub antal_kandidater: usize,
     /// The need's categories that no candidate offers at all.
     pub saknade: Vec<String>,
     /// The need's categories that candidates offer, but none fully.
     pub ofullstandiga: Vec<String>,
 }
+
+/// How many full, and how many partial, candidates a need lists (a national folder can have
+/// thousands; the grade takes all of them into account).
+pub const SHOWN: usize = 10;
 
 impl Coverage<'_> {
     /// The candidate to name first: a partial one for a category that lacks a full match,
@@ -77,6 +88,327 @@ impl Coverage<'_> {
                         .any(|k| self.ofullstandiga.contains(k))
             })
             .or_else(|| self.kandidater.first())
+    }
+}
+
+/// The offerings prepared once for matching many needs: target groups and languages as bit
+/// sets, areas as numbers, indexed by category, so that grading one candidate is a few integer
+/// operations. Offerings of broken files and ended ones are left out.
+pub struct Offers<'a> {
+    list: Vec<Prepared<'a>>,
+    by_category: HashMap<&'a str, Vec<usize>>,
+    groups: HashMap<&'a str, u32>,
+    languages: HashMap<&'a str, u32>,
+}
+
+/// Everything grading needs, in one place in memory (the entries themselves are scattered).
+struct Prepared<'a> {
+    id: &'a str,
+    entry: &'a Entry<Insats>,
+    groups: Bits,
+    alla: bool,
+    tolk: bool,
+    aktiv: bool,
+    /// Up to four areas inline (more are rare; then `more_areas` holds them all).
+    areas: [u32; 4],
+    n_areas: u8,
+    more_areas: Option<Box<[u32]>>,
+    sprak: Bits,
+}
+
+impl Prepared<'_> {
+    fn areas(&self) -> &[u32] {
+        self.more_areas
+            .as_deref()
+            .unwrap_or(&self.areas[..usize::from(self.n_areas)])
+    }
+}
+
+/// A set of vocabulary indexes; an index past 127 (a very large vocabulary) sets `other`,
+/// and then the exact comparison decides.
+#[derive(Clone, Copy, Default)]
+struct Bits {
+    set: u128,
+    other: bool,
+}
+
+impl Bits {
+    fn of<'v>(words: impl IntoIterator<Item = &'v String>, index: &HashMap<&str, u32>) -> Self {
+        let mut b = Bits::default();
+        for w in words {
+            match index.get(w.as_str()) {
+                Some(&i) if i < 128 => b.set |= 1 << i,
+                _ => b.other = true,
+            }
+        }
+        b
+    }
+}
+
+/// An area as a number: riket 0, a län 100 + code, a kommun its code (four digits, ≥ 100).
+fn area_number(a: &Area) -> u32 {
+    match a {
+        Area::Riket => 0,
+        Area::Lan(k) => 100 + k.parse::<u32>().unwrap_or(0),
+        Area::Kommun(k) => k.parse::<u32>().unwrap_or(0).max(1_000),
+    }
+}
+
+/// Whether the offered area covers the wanted one (as [`Areas::contains`], on numbers).
+fn covers(offered: u32, wanted: u32) -> bool {
+    match offered {
+        0 => true,
+        1..=199 => wanted == offered || (wanted >= 1_000 && wanted / 100 + 100 == offered),
+        _ => wanted == offered,
+    }
+}
+
+impl<'a> Offers<'a> {
+    pub fn new(ds: &'a Dataset) -> Self {
+        let index = |lex: Option<&'a crate::text::Lexicon>| -> HashMap<&'a str, u32> {
+            lex.map(|l| {
+                l.terms()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (t.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let groups = index(ds.vokabular.malgrupper.as_ref());
+        let languages = index(ds.vokabular.sprak.as_ref());
+        let areas = ds.vokabular.omraden.as_ref();
+        let list: Vec<Prepared<'a>> = ds
+            .insatser
+            .iter()
+            .filter(|(_, e)| e.data.status != Status::Avslutad && !ds.is_broken(&e.file))
+            .map(|(id, e)| {
+                let all: Vec<u32> = areas
+                    .map(|a| {
+                        a.resolve_all(ds.insats_omraden(id, &e.data))
+                            .iter()
+                            .map(area_number)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let mut inline = [0; 4];
+                for (slot, a) in inline.iter_mut().zip(&all) {
+                    *slot = *a;
+                }
+                Prepared {
+                    id,
+                    entry: e,
+                    groups: Bits::of(&e.data.malgrupper, &groups),
+                    alla: e.data.malgrupper.iter().any(|m| m == "alla"),
+                    tolk: e.data.tolk,
+                    aktiv: e.data.status == Status::Aktiv,
+                    areas: inline,
+                    n_areas: u8::try_from(all.len().min(4)).unwrap_or(4),
+                    more_areas: (all.len() > 4).then(|| all.into_boxed_slice()),
+                    sprak: Bits::of(&Dataset::insats_sprak(&e.data), &languages),
+                }
+            })
+            .collect();
+        let mut by_category: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (i, p) in list.iter().enumerate() {
+            for k in &p.entry.data.behov {
+                by_category.entry(k.as_str()).or_default().push(i);
+            }
+        }
+        Self {
+            list,
+            by_category,
+            groups,
+            languages,
+        }
+    }
+}
+
+const FEL_MALGRUPP: u8 = 1;
+const FEL_OMRADE: u8 = 2;
+const FEL_SPRAK: u8 = 4;
+const EJ_AKTIV: u8 = 8;
+
+/// A need, encoded like the offerings.
+struct NeedBits<'n> {
+    need: &'n Behov,
+    groups: Bits,
+    areas: Vec<u32>,
+    sprak: Bits,
+}
+
+/// Which criteria an offering fails for a need, as bits (the same criteria as [`shortfalls`],
+/// which says them in words).
+fn failed(n: &NeedBits<'_>, p: &Prepared<'_>) -> u8 {
+    let mut bits = 0;
+    let group_ok = p.alla
+        || p.groups.set & n.groups.set != 0
+        || ((p.groups.other || n.groups.other)
+            && p.entry
+                .data
+                .malgrupper
+                .iter()
+                .any(|m| n.need.malgrupper.contains(m)));
+    if !group_ok {
+        bits |= FEL_MALGRUPP;
+    }
+    if !n.areas.is_empty()
+        && !p
+            .areas()
+            .iter()
+            .any(|&o| n.areas.iter().any(|&w| covers(o, w)))
+    {
+        bits |= FEL_OMRADE;
+    }
+    if !n.need.sprak.is_empty() && !p.tolk {
+        let ok = p.sprak.set & n.sprak.set != 0
+            || ((p.sprak.other || n.sprak.other)
+                && Dataset::insats_sprak(&p.entry.data)
+                    .iter()
+                    .any(|s| n.need.sprak.contains(s)));
+        if !ok {
+            bits |= FEL_SPRAK;
+        }
+    }
+    if !p.aktiv {
+        bits |= EJ_AKTIV;
+    }
+    bits
+}
+
+/// Grades the given needs (all `aktuellt` needs when `ids` is empty), worst first, then by
+/// priority, then oldest first.
+pub fn match_needs<'a>(ds: &'a Dataset, ids: &[String]) -> Vec<Coverage<'a>> {
+    let needs: Vec<&Entry<Behov>> = if ids.is_empty() {
+        ds.behov
+            .values()
+            .filter(|b| b.data.status == BehovStatus::Aktuellt)
+            .collect()
+    } else {
+        ids.iter().filter_map(|id| ds.behov.get(id)).collect()
+    };
+    let offers = Offers::new(ds);
+    let mut out: Vec<Coverage<'a>> = needs
+        .into_par_iter()
+        .map(|b| coverage_with(ds, &offers, b))
+        .collect();
+    out.sort_by(|a, b| {
+        let prio = |c: &Coverage<'_>| c.behov.data.prioritet.map_or(3, |p| p as u8);
+        (a.tackning, prio(a), a.behov.data.datum, &a.behov.id).cmp(&(
+            b.tackning,
+            prio(b),
+            b.behov.data.datum,
+            &b.behov.id,
+        ))
+    });
+    out
+}
+
+/// One need against every offering. A need is covered (`Tackt`) when each of its categories
+/// has an offering that fits on every criterion; partly (`Delvis`) when some offering meets
+/// one of its categories; missing (`Saknas`) when none does.
+pub fn coverage<'a>(ds: &'a Dataset, behov: &'a Entry<Behov>) -> Coverage<'a> {
+    coverage_with(ds, &Offers::new(ds), behov)
+}
+
+/// [`coverage`] with the offerings prepared once.
+pub fn coverage_with<'a>(
+    ds: &'a Dataset,
+    offers: &Offers<'a>,
+    behov: &'a Entry<Behov>,
+) -> Coverage<'a> {
+    let need = &behov.data;
+    let n = NeedBits {
+        need,
+        groups: Bits::of(&need.malgrupper, &offers.groups),
+        areas: ds
+            .vokabular
+            .omraden
+            .as_ref()
+            .map(|a| {
+                a.resolve_all(&need.omraden)
+                    .iter()
+                    .map(area_number)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        sprak: Bits::of(&need.sprak, &offers.languages),
+    };
+    let mut idx: Vec<usize> = need
+        .kategorier
+        .iter()
+        .filter_map(|k| offers.by_category.get(k.as_str()))
+        .flatten()
+        .copied()
+        .collect();
+    idx.sort_unstable();
+    idx.dedup();
+    let graded: Vec<(u8, usize)> = idx
+        .iter()
+        .map(|&i| (failed(&n, &offers.list[i]), i))
+        .collect();
+    let offers_category = |k: &String, full_only: bool| {
+        graded.iter().any(|(bits, i)| {
+            (!full_only || *bits == 0) && offers.list[*i].entry.data.behov.contains(k)
+        })
+    };
+    let saknade: Vec<String> = need
+        .kategorier
+        .iter()
+        .filter(|k| !offers_category(k, false))
+        .cloned()
+        .collect();
+    let ofullstandiga: Vec<String> = need
+        .kategorier
+        .iter()
+        .filter(|k| offers_category(k, false) && !offers_category(k, true))
+        .cloned()
+        .collect();
+    let tackning = if graded.is_empty() {
+        Tackning::Saknas
+    } else if saknade.is_empty() && ofullstandiga.is_empty() {
+        Tackning::Tackt
+    } else {
+        Tackning::Delvis
+    };
+    // The closest: full ones, then by fewest failed criteria, then by id. `graded` is in id
+    // order (the prepared list follows the sorted ids), so a stable pass per count suffices.
+    let mut chosen: Vec<usize> = graded
+        .iter()
+        .filter(|(bits, _)| *bits == 0)
+        .take(SHOWN)
+        .map(|(_, i)| *i)
+        .collect();
+    let mut partial = 0;
+    for count in 1..=4 {
+        for (bits, i) in &graded {
+            if partial == SHOWN {
+                break;
+            }
+            if bits.count_ones() == count {
+                chosen.push(*i);
+                partial += 1;
+            }
+        }
+    }
+    let kandidater = chosen
+        .into_iter()
+        .map(|i| {
+            let p = &offers.list[i];
+            Candidate {
+                id: p.id,
+                insats: p.entry,
+                brister: shortfalls(ds, need, p.id, &p.entry.data),
+            }
+        })
+        .collect();
+    Coverage {
+        behov,
+        tackning,
+        kandidater,
+        antal_kandidater: graded.len(),
+        saknade,
+        ofullstandiga,
     }
 }
 
@@ -101,87 +433,6 @@ pub fn need_shortfalls(ds: &Dataset, c: &Coverage<'_>) -> Vec<String> {
         }
     }
     out
-}
-
-/// Grades the given needs (all `aktuellt` needs when `ids` is empty), worst first, then by
-/// priority, then oldest first.
-pub fn match_needs<'a>(ds: &'a Dataset, ids: &[String]) -> Vec<Coverage<'a>> {
-    let needs: Vec<&Entry<Behov>> = if ids.is_empty() {
-        ds.behov
-            .values()
-            .filter(|b| b.data.status == BehovStatus::Aktuellt)
-            .collect()
-    } else {
-        ids.iter().filter_map(|id| ds.behov.get(id)).collect()
-    };
-    let mut out: Vec<Coverage<'a>> = needs.into_iter().map(|b| coverage(ds, b)).collect();
-    out.sort_by(|a, b| {
-        let prio = |c: &Coverage<'_>| c.behov.data.prioritet.map_or(3, |p| p as u8);
-        (a.tackning, prio(a), a.behov.data.datum, &a.behov.id).cmp(&(
-            b.tackning,
-            prio(b),
-            b.behov.data.datum,
-            &b.behov.id,
-        ))
-    });
-    out
-}
-
-/// One need against every offering. A need is covered (`Tackt`) when each of its categories
-/// has an offering that fits on every criterion; partly (`Delvis`) when some offering meets
-/// one of its categories; missing (`Saknas`) when none does.
-pub fn coverage<'a>(ds: &'a Dataset, behov: &'a Entry<Behov>) -> Coverage<'a> {
-    let mut kandidater: Vec<Candidate<'a>> = ds
-        .insatser
-        .iter()
-        .filter(|(_, e)| !ds.is_broken(&e.file))
-        .filter(|(_, e)| e.data.status != Status::Avslutad)
-        .filter(|(_, e)| {
-            e.data
-                .behov
-                .iter()
-                .any(|k| behov.data.kategorier.contains(k))
-        })
-        .map(|(id, e)| Candidate {
-            id,
-            insats: e,
-            brister: shortfalls(ds, &behov.data, id, &e.data),
-        })
-        .collect();
-    kandidater.sort_by(|a, b| (a.brister.len(), a.id).cmp(&(b.brister.len(), b.id)));
-    let offers = |k: &String, full_only: bool| {
-        kandidater
-            .iter()
-            .any(|c| (!full_only || c.full()) && c.insats.data.behov.contains(k))
-    };
-    let saknade: Vec<String> = behov
-        .data
-        .kategorier
-        .iter()
-        .filter(|k| !offers(k, false))
-        .cloned()
-        .collect();
-    let ofullstandiga: Vec<String> = behov
-        .data
-        .kategorier
-        .iter()
-        .filter(|k| offers(k, false) && !offers(k, true))
-        .cloned()
-        .collect();
-    let tackning = if kandidater.is_empty() {
-        Tackning::Saknas
-    } else if saknade.is_empty() && ofullstandiga.is_empty() {
-        Tackning::Tackt
-    } else {
-        Tackning::Delvis
-    };
-    Coverage {
-        behov,
-        tackning,
-        kandidater,
-        saknade,
-        ofullstandiga,
-    }
 }
 
 /// "a, b och c".

@@ -71,7 +71,8 @@ pub fn load(data: &std::path::Path) -> anyhow::Result<Loaded> {
 /// Loads the data folder for a command that reads it; says on stderr how many files were
 /// skipped because of errors.
 pub fn load_for_reading(data: &std::path::Path) -> anyhow::Result<Loaded> {
-    let ds = load(data)?;
+    let ds = crate::load::load_for_reading(data, &Bar(std::sync::OnceLock::new()))?;
+    let ds = Loaded(std::mem::ManuallyDrop::new(ds));
     let n = ds.broken_files.len();
     if n > 0 {
         eprintln!(

@@ -24,7 +24,7 @@ fn closest(ds: &Dataset, c: &Coverage<'_>) -> (String, String) {
                 .get(Dataset::aktor_of(k.id))
                 .map_or(Dataset::aktor_of(k.id), |a| a.data.namn.as_str());
             let name = format!("{aktor}: {}", k.insats.data.namn);
-            let more = c.kandidater.len() - 1;
+            let more = c.antal_kandidater - 1;
             let name = if more > 0 {
                 format!("{name} (+{more})")
             } else {
