@@ -102,6 +102,7 @@ struct JsonCoverage<'a> {
     behov: &'a str,
     titel: &'a str,
     tackning: &'static str,
+    antal_insatser: usize,
     insatser: Vec<JsonCandidate<'a>>,
     brister: Vec<String>,
 }
@@ -113,6 +114,7 @@ pub fn json(ds: &Dataset, all: &[Coverage<'_>]) -> String {
             behov: &c.behov.id,
             titel: &c.behov.data.titel,
             tackning: c.tackning.as_str(),
+            antal_insatser: c.antal_kandidater,
             insatser: c
                 .kandidater
                 .iter()
