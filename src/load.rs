@@ -718,6 +718,7 @@ fn parse_bytes(
     reading: bool,
     out: &mut Vec<Problem>,
 ) -> Option<Parsed> {
+    let start = out.len();
     let f = Found {
         kind,
         rel: rel.to_path_buf(),
@@ -789,7 +790,8 @@ fn parse_bytes(
         if fast.is_some() {
             return fast;
         }
-        // Does not fit: check it in full below, so its problems mark it as broken.
+        // Does not fit: check it in full, so its problems mark it as broken.
+        out.truncate(start);
         return parse_bytes(kind, rel, bytes, false, out);
     }
     if matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov) {
