@@ -135,12 +135,9 @@ pub fn md_escape(s: &str) -> String {
 pub fn to_markdown(src: &str) -> String {
     let mut out = String::new();
     let mut list_stack: Vec<Option<u64>> = Vec::new();
-    let mut in_code_block = false;
     let mut link_stack: Vec<Option<String>> = Vec::new();
     for ev in safe_events(src) {
         match ev {
-            // Inside a fenced block text is literal; only a fence could end it early.
-            Event::Text(t) if in_code_block => out.push_str(&t.replace("```", "'''")),
             Event::Text(t) => out.push_str(&md_escape(&t)),
             Event::Code(t) => {
                 let _ =
@@ -189,14 +186,9 @@ pub fn to_markdown(src: &str) -> String {
                     let _ = std::fmt::Write::write_fmt(&mut out, format_args!("]({url})"));
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => {
-                in_code_block = true;
-                out.push_str("\n```\n");
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                in_code_block = false;
-                out.push_str("```\n\n");
-            }
+            // A code block becomes escaped text: inside a list or a quote a fence would not hold
+            // raw content reliably, so nothing from the data is ever written raw.
+            Event::Start(Tag::CodeBlock(_)) | Event::End(TagEnd::CodeBlock) => out.push('\n'),
             Event::Start(Tag::BlockQuote(_)) => out.push_str("> "),
             Event::Rule => out.push_str("\n---\n\n"),
             _ => {}
@@ -227,6 +219,20 @@ mod tests {
                     "{md}"
                 );
             }
+        }
+    }
+
+    /// Found by fuzzing: a code block inside a list inside a quote. Its content was written
+    /// raw between fences that a Markdown renderer did not see as fences there.
+    #[test]
+    fn code_blocks_in_nested_blocks_are_escaped_text() {
+        for input in [
+            "- > \t\t\t|<script>alert(1)</script>\n",
+            "> ```\n> <img src=x onerror=y>\n> ```\n",
+            "1. ```\n   <b>x</b>\n   ```\n",
+        ] {
+            let md = to_markdown(input);
+            assert!(!md.contains('<'), "{input:?} → {md:?}");
         }
     }
 
