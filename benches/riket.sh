@@ -20,7 +20,7 @@ DIR=$BASE/125k
 
 echo "== Maskin"
 echo "$(nproc) kärnor, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB"
-echo "Mappen: $(find "$DIR" -type f | wc -l) filer, $(find "$DIR" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f MB", s/1e6}')"
+echo "Mappen: $(find "$DIR/" -type f | wc -l) filer, $(find "$DIR/" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f MB", s/1e6}')"
 
 echo "== Hela kommandon mot rg (varm sidcache)"
 hyperfine --warmup 2 --runs "$RUNS" --export-json target/riket.json --style basic \
@@ -42,7 +42,7 @@ for name, goal in targets.items():
 PY
 
 echo "== Högsta minne (RSS) mot mappens storlek"
-SIZE=$(find "$DIR" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+SIZE=$(find "$DIR/" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 for cmd in "validera --format kort" "sok --behov samtalsstod --kommun Växjö --format json" "matcha --format json" "rapport --kommun Växjö --format html"; do
   KB=$( { /usr/bin/time -f %M "$B" --data "$DIR" --idag 2026-11-25 $cmd >/dev/null; } 2>&1 | tail -1)
   python3 -c "import sys; kb=int(sys.argv[1]); size=int(sys.argv[2]); print(f'{sys.argv[3]:55} {kb/1024:7.0f} MB  {kb*1024/size:4.2f} × mappen')" "$KB" "$SIZE" "$cmd"
