@@ -48,6 +48,20 @@ fn list(values: &[String]) -> String {
     )
 }
 
+/// Areas given on the command line, as a data file writes them: the exact name, or `riket`.
+fn area_names(ds: &crate::dataset::Dataset, given: &[String]) -> anyhow::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for o in given {
+        let area = note(query::omrade(ds, o, false)?);
+        names.push(match (&area, ds.vokabular.omraden.as_ref()) {
+            (crate::dataset::Area::Riket, _) => "riket".to_owned(),
+            (_, Some(areas)) => areas.name(&area),
+            (_, None) => o.clone(),
+        });
+    }
+    Ok(names)
+}
+
 /// The path from `from_dir` to `to`, both absolute: `../../schemas/aktor.schema.json`.
 fn relative(from_dir: &Path, to: &Path) -> Option<String> {
     let from: Vec<_> = from_dir.components().collect();
@@ -90,26 +104,7 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
         } => {
             check_id(id, "en aktör")?;
             let typ = note(query::aktorstyp(&ds, typ)?);
-            let mut omraden = Vec::new();
-            for o in omrade {
-                let a = note(query::omrade(&ds, o, false)?);
-                omraden.push(
-                    ds.vokabular
-                        .omraden
-                        .as_ref()
-                        .map_or_else(|| o.clone(), |areas| areas.name(&a)),
-                );
-            }
-            let omraden = omraden
-                .into_iter()
-                .map(|n| {
-                    if n == "hela Sverige" {
-                        "riket".to_owned()
-                    } else {
-                        n
-                    }
-                })
-                .collect::<Vec<_>>();
+            let omraden = area_names(&ds, omrade)?;
             (
                 Kind::Aktor,
                 Path::new("aktorer").join(id).join("aktor.toml"),
@@ -182,26 +177,7 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
             for m in malgrupp {
                 grupper.push(note(query::malgrupp(&ds, m)?));
             }
-            let mut omraden = Vec::new();
-            for o in omrade {
-                let a = note(query::omrade(&ds, o, false)?);
-                omraden.push(
-                    ds.vokabular
-                        .omraden
-                        .as_ref()
-                        .map_or_else(|| o.clone(), |areas| areas.name(&a)),
-                );
-            }
-            let omraden = omraden
-                .into_iter()
-                .map(|n| {
-                    if n == "hela Sverige" {
-                        "riket".to_owned()
-                    } else {
-                        n
-                    }
-                })
-                .collect::<Vec<_>>();
+            let omraden = area_names(&ds, omrade)?;
             (
                 Kind::Behov,
                 Path::new("behov").join(format!("{id}.toml")),
