@@ -53,16 +53,7 @@ pub fn kontakt(h: &Hit<'_>) -> String {
 fn row(ds: &Dataset, h: &Hit<'_>) -> Row {
     let v = &ds.vokabular;
     let x = &h.insats.data;
-    let mut malgrupp = x
-        .malgrupper
-        .iter()
-        .map(|m| v.malgrupp_namn(m).to_lowercase())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let ages = crate::render::age_range(x.min_alder, x.max_alder);
-    if !ages.is_empty() {
-        let _ = write!(malgrupp, " {ages}");
-    }
+    let malgrupp = crate::render::for_vem(v, x);
     let mut sprak = Dataset::insats_sprak(x).join(", ");
     if h.via_tolk {
         sprak.push_str(" (med tolk)");

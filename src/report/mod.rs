@@ -246,16 +246,7 @@ pub fn build(ds: &Dataset, opts: &Options) -> Report {
             continue;
         }
         let aktor = ds.aktorer.get(Dataset::aktor_of(id));
-        let mut for_vem = x
-            .malgrupper
-            .iter()
-            .map(|m| v.malgrupp_namn(m).to_lowercase())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let ages = crate::render::age_range(x.min_alder, x.max_alder);
-        if !ages.is_empty() {
-            for_vem = format!("{for_vem} {ages}");
-        }
+        let for_vem = crate::render::for_vem(v, x);
         let kostnad = match (x.kostnad, &x.kostnad_beskrivning) {
             (Some(Kostnad::Kostnadsfri), None) => Some("Kostnadsfri".to_owned()),
             (Some(Kostnad::Kostnadsfri), Some(d)) => Some(format!("Kostnadsfri ({d})")),

@@ -55,196 +55,166 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         }
     }
 
-    let found: Vec<Problem> = ds
-        .aktorer
-        .par_iter()
-        .flat_map_iter(|(_, e)| {
-            let mut found = Vec::new();
-            let mut c = Checker {
-                ds,
-                out: &mut found,
-            };
-            let a = &e.data;
-            let f = e.file.as_path();
+    let found = each(ds, &ds.aktorer, |c, e| {
+        let a = &e.data;
+        let f = e.file.as_path();
+        c.vocab(
+            ds.vokabular.aktorstyper.as_ref(),
+            &a.typ,
+            AKTORSTYP,
+            "aktorstyper",
+            f,
+            path!["typ"],
+        );
+        for (i, o) in a.omraden.iter().enumerate() {
+            c.area(o, f, path!["omraden", i], false);
+        }
+        c.contact_ways(
+            a.webb.as_deref(),
+            a.epost.as_deref(),
+            a.telefon.as_deref(),
+            f,
+            &[],
+        );
+        if let Some(nr) = &a.organisationsnummer {
+            c.format(
+                formats::organisationsnummer(nr),
+                "E013",
+                "ogiltigt organisationsnummer",
+                nr,
+                f,
+                path!["organisationsnummer"],
+            );
+        }
+        c.contacts(&a.kontakt, f);
+        c.review(a.senast_granskad, opts.today, granskning, f);
+    });
+    c.out.extend(found);
+
+    let found = each(ds, &ds.insatser, |c, e| {
+        let x = &e.data;
+        let f = e.file.as_path();
+        for (i, b) in x.behov.iter().enumerate() {
+            c.category(b, f, path!["behov", i]);
+        }
+        for (i, m) in x.malgrupper.iter().enumerate() {
             c.vocab(
-                ds.vokabular.aktorstyper.as_ref(),
-                &a.typ,
-                AKTORSTYP,
-                "aktorstyper",
+                ds.vokabular.malgrupper.as_ref(),
+                m,
+                MALGRUPP,
+                "malgrupper",
                 f,
-                path!["typ"],
+                path!["malgrupper", i],
             );
-            for (i, o) in a.omraden.iter().enumerate() {
-                c.area(o, f, path!["omraden", i], false);
-            }
-            c.contact_ways(
-                a.webb.as_deref(),
-                a.epost.as_deref(),
-                a.telefon.as_deref(),
+        }
+        for (i, o) in x.omraden.iter().flatten().enumerate() {
+            c.area(o, f, path!["omraden", i], false);
+        }
+        for (i, s) in x.sprak.iter().flatten().enumerate() {
+            c.vocab(
+                ds.vokabular.sprak.as_ref(),
+                s,
+                SPRAK,
+                "sprak",
                 f,
-                &[],
+                path!["sprak", i],
             );
-            if let Some(nr) = &a.organisationsnummer {
-                c.format(
-                    formats::organisationsnummer(nr),
-                    "E013",
-                    "ogiltigt organisationsnummer",
-                    nr,
-                    f,
-                    path!["organisationsnummer"],
+        }
+        if let Some(k) = x.plats.as_ref().and_then(|p| p.kommun.as_ref()) {
+            c.area(k, f, path!["plats", "kommun"], true);
+        }
+        for (i, id) in x.samarbetspartner.iter().enumerate() {
+            c.aktor_ref(id, f, path!["samarbetspartner", i]);
+        }
+        if let (Some(from), Some(to)) = (x.giltig_fran, x.giltig_till) {
+            if to < from {
+                c.out.push(
+                    Problem::new(
+                        "E014",
+                        f,
+                        Loc::Value(path!["giltig_till"]),
+                        format!("`giltig_till` ({to}) är före `giltig_fran` ({from})"),
+                    )
+                    .help("kontrollera datumen; kanske är de omkastade"),
                 );
             }
-            c.contacts(&a.kontakt, f);
-            c.review(a.senast_granskad, opts.today, granskning, f);
-            found
-        })
-        .collect();
+        }
+        if let (Some(min), Some(max)) = (x.min_alder, x.max_alder) {
+            if min > max {
+                c.out.push(
+                    Problem::new(
+                        "E015",
+                        f,
+                        Loc::Value(path!["min_alder"]),
+                        format!("`min_alder` ({min}) är högre än `max_alder` ({max})"),
+                    )
+                    .help("kontrollera åldrarna; kanske är de omkastade"),
+                );
+            }
+        }
+        if let Some(to) = x.giltig_till {
+            if x.status == Status::Aktiv && to < opts.today {
+                c.out.push(
+                    Problem::new(
+                        "W002",
+                        f,
+                        Loc::Value(path!["giltig_till"]),
+                        format!("insatsen är markerad som aktiv men gällde bara till {to}"),
+                    )
+                    .help("sätt `status = \"avslutad\"` eller ett nytt `giltig_till`"),
+                );
+            }
+        }
+        c.contact_ways(
+            x.webb.as_deref(),
+            x.epost.as_deref(),
+            x.telefon.as_deref(),
+            f,
+            &[],
+        );
+        c.contacts(&x.kontakt, f);
+        c.review(x.senast_granskad, opts.today, granskning, f);
+    });
     c.out.extend(found);
 
-    let found: Vec<Problem> = ds
-        .insatser
-        .par_iter()
-        .flat_map_iter(|(_, e)| {
-            let mut found = Vec::new();
-            let mut c = Checker {
-                ds,
-                out: &mut found,
-            };
-            let x = &e.data;
-            let f = e.file.as_path();
-            for (i, b) in x.behov.iter().enumerate() {
-                c.category(b, f, path!["behov", i]);
-            }
-            for (i, m) in x.malgrupper.iter().enumerate() {
-                c.vocab(
-                    ds.vokabular.malgrupper.as_ref(),
-                    m,
-                    MALGRUPP,
-                    "malgrupper",
-                    f,
-                    path!["malgrupper", i],
-                );
-            }
-            for (i, o) in x.omraden.iter().flatten().enumerate() {
-                c.area(o, f, path!["omraden", i], false);
-            }
-            for (i, s) in x.sprak.iter().flatten().enumerate() {
-                c.vocab(
-                    ds.vokabular.sprak.as_ref(),
-                    s,
-                    SPRAK,
-                    "sprak",
-                    f,
-                    path!["sprak", i],
-                );
-            }
-            if let Some(k) = x.plats.as_ref().and_then(|p| p.kommun.as_ref()) {
-                c.area(k, f, path!["plats", "kommun"], true);
-            }
-            for (i, id) in x.samarbetspartner.iter().enumerate() {
-                c.aktor_ref(id, f, path!["samarbetspartner", i]);
-            }
-            if let (Some(from), Some(to)) = (x.giltig_fran, x.giltig_till) {
-                if to < from {
-                    c.out.push(
-                        Problem::new(
-                            "E014",
-                            f,
-                            Loc::Value(path!["giltig_till"]),
-                            format!("`giltig_till` ({to}) är före `giltig_fran` ({from})"),
-                        )
-                        .help("kontrollera datumen; kanske är de omkastade"),
-                    );
-                }
-            }
-            if let (Some(min), Some(max)) = (x.min_alder, x.max_alder) {
-                if min > max {
-                    c.out.push(
-                        Problem::new(
-                            "E015",
-                            f,
-                            Loc::Value(path!["min_alder"]),
-                            format!("`min_alder` ({min}) är högre än `max_alder` ({max})"),
-                        )
-                        .help("kontrollera åldrarna; kanske är de omkastade"),
-                    );
-                }
-            }
-            if let Some(to) = x.giltig_till {
-                if x.status == Status::Aktiv && to < opts.today {
-                    c.out.push(
-                        Problem::new(
-                            "W002",
-                            f,
-                            Loc::Value(path!["giltig_till"]),
-                            format!("insatsen är markerad som aktiv men gällde bara till {to}"),
-                        )
-                        .help("sätt `status = \"avslutad\"` eller ett nytt `giltig_till`"),
-                    );
-                }
-            }
-            c.contact_ways(
-                x.webb.as_deref(),
-                x.epost.as_deref(),
-                x.telefon.as_deref(),
+    let found = each(ds, &ds.behov, |c, e| {
+        let b = &e.data;
+        let f = e.file.as_path();
+        for (i, k) in b.kategorier.iter().enumerate() {
+            c.category(k, f, path!["kategorier", i]);
+        }
+        for (i, m) in b.malgrupper.iter().enumerate() {
+            c.vocab(
+                ds.vokabular.malgrupper.as_ref(),
+                m,
+                MALGRUPP,
+                "malgrupper",
                 f,
-                &[],
+                path!["malgrupper", i],
             );
-            c.contacts(&x.kontakt, f);
-            c.review(x.senast_granskad, opts.today, granskning, f);
-            found
-        })
-        .collect();
-    c.out.extend(found);
-
-    let found: Vec<Problem> = ds
-        .behov
-        .par_iter()
-        .flat_map_iter(|(_, e)| {
-            let mut found = Vec::new();
-            let mut c = Checker {
-                ds,
-                out: &mut found,
-            };
-            let b = &e.data;
-            let f = e.file.as_path();
-            for (i, k) in b.kategorier.iter().enumerate() {
-                c.category(k, f, path!["kategorier", i]);
+        }
+        for (i, o) in b.omraden.iter().enumerate() {
+            c.area(o, f, path!["omraden", i], false);
+        }
+        for (i, s) in b.sprak.iter().enumerate() {
+            c.vocab(
+                ds.vokabular.sprak.as_ref(),
+                s,
+                SPRAK,
+                "sprak",
+                f,
+                path!["sprak", i],
+            );
+        }
+        for (i, id) in b.lyft_av.iter().enumerate() {
+            c.aktor_ref(id, f, path!["lyft_av", i]);
+        }
+        for (i, a) in b.atgard.iter().enumerate() {
+            if let Some(id) = &a.ansvarig {
+                c.aktor_ref(id, f, path!["atgard", i, "ansvarig"]);
             }
-            for (i, m) in b.malgrupper.iter().enumerate() {
-                c.vocab(
-                    ds.vokabular.malgrupper.as_ref(),
-                    m,
-                    MALGRUPP,
-                    "malgrupper",
-                    f,
-                    path!["malgrupper", i],
-                );
-            }
-            for (i, o) in b.omraden.iter().enumerate() {
-                c.area(o, f, path!["omraden", i], false);
-            }
-            for (i, s) in b.sprak.iter().enumerate() {
-                c.vocab(
-                    ds.vokabular.sprak.as_ref(),
-                    s,
-                    SPRAK,
-                    "sprak",
-                    f,
-                    path!["sprak", i],
-                );
-            }
-            for (i, id) in b.lyft_av.iter().enumerate() {
-                c.aktor_ref(id, f, path!["lyft_av", i]);
-            }
-            for (i, a) in b.atgard.iter().enumerate() {
-                if let Some(id) = &a.ansvarig {
-                    c.aktor_ref(id, f, path!["atgard", i, "ansvarig"]);
-                }
-            }
-            found
-        })
-        .collect();
+        }
+    });
     c.out.extend(found);
 }
 
@@ -271,6 +241,28 @@ const SPRAK: Word = Word {
     unknown: "okänt språk",
     definite: "språkets",
 };
+
+/// Runs `check` on every entry in parallel and gathers what it finds.
+fn each<T: Sync>(
+    ds: &Dataset,
+    entries: &std::collections::BTreeMap<String, crate::dataset::Entry<T>>,
+    check: impl Fn(&mut Checker<'_>, &crate::dataset::Entry<T>) + Sync,
+) -> Vec<Problem> {
+    entries
+        .par_iter()
+        .flat_map_iter(|(_, e)| {
+            let mut found = Vec::new();
+            check(
+                &mut Checker {
+                    ds,
+                    out: &mut found,
+                },
+                e,
+            );
+            found
+        })
+        .collect()
+}
 
 struct Checker<'a> {
     ds: &'a Dataset,
