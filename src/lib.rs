@@ -21,6 +21,7 @@ pub mod search;
 pub mod structure;
 pub mod template;
 pub mod text;
+pub mod timing;
 pub mod validate;
 
 mod cmd;

@@ -63,10 +63,12 @@ pub fn data_files(root: &Path) -> Result<Vec<(Kind, PathBuf)>> {
     Ok(found.into_iter().map(|f| (f.kind, f.rel)).collect())
 }
 
-/// Told how loading goes, file by file (the CLI shows a progress bar on a terminal).
+/// Told how loading goes (the CLI shows a progress bar on a terminal). The units are actor
+/// folders (each with its offerings) and need files: the files inside an actor folder are only
+/// listed by the parallel task that reads them.
 pub trait Progress: Sync {
-    fn start(&self, _files: usize) {}
-    fn file_done(&self) {}
+    fn start(&self, _units: usize) {}
+    fn unit_done(&self) {}
     fn finish(&self) {}
 }
 
@@ -105,10 +107,13 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
     std::fs::read_dir(root)
         .with_context(|| format!("datamappen `{}` kan inte läsas", root.display()))?;
 
-    let mut problems = Vec::new();
-    let (found, aktor_dirs) = walk(root, &mut problems);
+    // The top of the folder is listed first; each actor folder is then walked and its files
+    // read and parsed in one parallel task, so listing and parsing overlap on every core.
+    let mut top = WalkState::default();
+    top.visit(root, root, true);
+    let actor_paths = std::mem::take(&mut top.actor_paths);
+    let found = std::mem::take(&mut top.found);
 
-    progress.start(found.len());
     // The settings first: they hold the size limit for every other file.
     let (settings, rest): (Vec<Found>, Vec<Found>) = found
         .into_iter()
@@ -128,17 +133,53 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
             _ => None,
         })
         .unwrap_or(crate::model::MAX_FILSTORLEK_KB);
-    results.extend(
-        rest.into_par_iter()
-            .map(|f| {
-                let mut out = Vec::new();
-                let parsed = read_file(root, &f, limit, reading, &mut out);
-                progress.file_done();
-                (f, out, parsed)
-            })
-            .collect::<Vec<_>>(),
-    );
+
+    progress.start(actor_paths.len() + rest.iter().filter(|f| f.kind == Kind::Behov).count());
+    let read = |f: Found| {
+        let mut out = Vec::new();
+        let parsed = read_file(root, &f, limit, reading, &mut out);
+        (f, out, parsed)
+    };
+    let (actor_parts, files): (Vec<_>, Vec<_>) =
+        crate::timing::stage("läsa och tolka filerna", || {
+            rayon::join(
+                || {
+                    actor_paths
+                        .par_iter()
+                        .map(|dir| {
+                            let mut part = WalkState::default();
+                            part.visit(root, dir, false);
+                            let parsed: Vec<_> = std::mem::take(&mut part.found)
+                                .into_iter()
+                                .map(read)
+                                .collect();
+                            progress.unit_done();
+                            (part, parsed)
+                        })
+                        .collect()
+                },
+                || {
+                    rest.into_par_iter()
+                        .map(|f| {
+                            let need = f.kind == Kind::Behov;
+                            let r = read(f);
+                            if need {
+                                progress.unit_done();
+                            }
+                            r
+                        })
+                        .collect()
+                },
+            )
+        });
     progress.finish();
+    results.extend(files);
+    for (part, parsed) in actor_parts {
+        top.merge(part);
+        results.extend(parsed);
+    }
+    let mut problems = Vec::new();
+    let aktor_dirs = top.finish(&mut problems);
 
     let mut ds = Dataset {
         root: root.to_path_buf(),
@@ -234,6 +275,8 @@ struct WalkState {
     aktor_has_file: BTreeSet<String>,
     /// Actor folders left for the parallel walk.
     actor_paths: Vec<PathBuf>,
+    /// How many actor, offering and need files were found.
+    data_files: usize,
 }
 
 impl WalkState {
@@ -243,60 +286,14 @@ impl WalkState {
         // `extend`, not `append`: appending rebuilds the whole set, 20,000 times over.
         self.aktor_dirs.extend(other.aktor_dirs);
         self.aktor_has_file.extend(other.aktor_has_file);
+        self.data_files += other.data_files;
     }
 
-    /// Walks `start` (the data folder or one actor folder), classifying every entry by its
-    /// place relative to `root`. With `prune_actors`, actor folders are listed, not entered.
-    fn visit(&mut self, root: &Path, start: &Path, prune_actors: bool) {
-        let base = start
-            .strip_prefix(root)
-            .map_or(0, |r| r.components().count());
-        let walker = walkdir::WalkDir::new(start)
-            .follow_links(false)
-            .into_iter()
-            .filter_entry(|e| {
-                let depth = base + e.depth();
-                if depth == 0 {
-                    return true;
-                }
-                if is_hidden(e.file_name()) {
-                    return false;
-                }
-                if depth == 1 && e.file_type().is_dir() {
-                    let n = e.file_name().to_string_lossy();
-                    return n == "aktorer" || n == "behov" || n == "vokabular";
-                }
-                true
-            });
-        let mut it = walker;
-        while let Some(entry) = it.next() {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(err) => {
-                    let rel = err
-                        .path()
-                        .and_then(|p| p.strip_prefix(root).ok())
-                        .map(Path::to_path_buf)
-                        .unwrap_or_default();
-                    self.problems.push(
-                        Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
-                            .help(io_help(err.io_error())),
-                    );
-                    continue;
-                }
-            };
-            if entry.path() == start {
-                continue;
-            }
-            let descend = self.classify(root, entry.path(), entry.file_type(), prune_actors);
-            if !descend && entry.file_type().is_dir() {
-                it.skip_current_dir();
-            }
-        }
-    }
-
-    /// Walks one actor folder with plain `read_dir` (cheaper than a walker per folder).
-    fn visit_actor(&mut self, root: &Path, dir: &Path) {
+    /// Walks `dir` with plain `read_dir` (cheaper than a walker, and a folder that is not to be
+    /// entered is never opened), classifying every entry by its place relative to `root`.
+    /// At the top (`top`), folders other than the three of the format are passed over, and
+    /// actor folders are listed for the parallel walk, not entered.
+    fn visit(&mut self, root: &Path, dir: &Path, top: bool) {
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(err) => {
@@ -308,14 +305,32 @@ impl WalkState {
                 return;
             }
         };
-        for entry in entries.flatten() {
-            if is_hidden(&entry.file_name()) {
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(err) => {
+                    let rel = dir.strip_prefix(root).unwrap_or(dir).to_path_buf();
+                    self.problems.push(
+                        Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
+                            .help(io_help(Some(&err))),
+                    );
+                    break;
+                }
+            };
+            let name = entry.file_name();
+            if is_hidden(&name) {
                 continue;
             }
             let Ok(ft) = entry.file_type() else { continue };
             let path = entry.path();
-            if self.classify(root, &path, ft, false) && ft.is_dir() {
-                self.visit_actor(root, &path);
+            if top && dir == root && ft.is_dir() {
+                let n = name.to_string_lossy();
+                if n != "aktorer" && n != "behov" && n != "vokabular" {
+                    continue;
+                }
+            }
+            if self.classify(root, &path, ft, top) && ft.is_dir() {
+                self.visit(root, &path, top);
             }
         }
     }
@@ -418,6 +433,7 @@ impl WalkState {
                     self.problems.push(dir_not_file(rel));
                 } else {
                     self.aktor_has_file.insert((*id).to_owned());
+                    self.data_files += 1;
                     self.found.push(Found {
                         kind: Kind::Aktor,
                         rel,
@@ -434,6 +450,7 @@ impl WalkState {
                         if !is_valid_id(stem) {
                             self.problems.push(bad_id(rel.clone(), stem, "filnamnet"));
                         }
+                        self.data_files += 1;
                         self.found.push(Found {
                             kind: Kind::Insats,
                             rel,
@@ -451,6 +468,7 @@ impl WalkState {
                     if !is_valid_id(stem) {
                         self.problems.push(bad_id(rel.clone(), stem, "filnamnet"));
                     }
+                    self.data_files += 1;
                     self.found.push(Found {
                         kind: Kind::Behov,
                         rel,
@@ -500,64 +518,68 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<Strin
         .par_iter()
         .map(|dir| {
             let mut s = WalkState::default();
-            s.visit_actor(root, dir);
+            s.visit(root, dir, false);
             s
         })
         .collect();
     for part in parts {
         state.merge(part);
     }
+    let found = std::mem::take(&mut state.found);
+    let dirs = state.finish(problems);
+    (found, dirs)
+}
 
-    if !state.has_resurs {
-        state.problems.push(
-            Problem::new(
-                "E021",
-                "resurs.toml",
-                Loc::File,
-                "datamappen saknar `resurs.toml`",
-            )
-            .help("skapa `resurs.toml` med minst `namn = \"Resurskarta …\"`"),
-        );
-    }
-    for (name, _) in VOCABULARIES {
-        if !state.vocab_seen.contains(name) {
-            state.problems.push(
+impl WalkState {
+    /// The checks of the whole walk (files the format requires), once every part is merged;
+    /// moves the problems into `problems` and returns the actor folder names.
+    fn finish(mut self, problems: &mut Vec<Problem>) -> BTreeSet<String> {
+        if !self.has_resurs {
+            self.problems.push(
                 Problem::new(
                     "E021",
-                    format!("vokabular/{name}"),
+                    "resurs.toml",
                     Loc::File,
-                    format!("vokabulären `vokabular/{name}` saknas"),
+                    "datamappen saknar `resurs.toml`",
                 )
-                .help("utan den kan värdena i datafilerna inte kontrolleras"),
+                .help("skapa `resurs.toml` med minst `namn = \"Resurskarta …\"`"),
             );
         }
-    }
-    for id in &state.aktor_dirs {
-        if !state.aktor_has_file.contains(id) {
-            state.problems.push(
-                Problem::new(
-                    "E021",
-                    format!("aktorer/{id}"),
-                    Loc::File,
-                    format!("aktörsmappen `aktorer/{id}` saknar `aktor.toml`"),
-                )
-                .help("varje aktör beskrivs i `aktorer/<id>/aktor.toml`"),
+        for (name, _) in VOCABULARIES {
+            if !self.vocab_seen.contains(name) {
+                self.problems.push(
+                    Problem::new(
+                        "E021",
+                        format!("vokabular/{name}"),
+                        Loc::File,
+                        format!("vokabulären `vokabular/{name}` saknas"),
+                    )
+                    .help("utan den kan värdena i datafilerna inte kontrolleras"),
+                );
+            }
+        }
+        for id in &self.aktor_dirs {
+            if !self.aktor_has_file.contains(id) {
+                self.problems.push(
+                    Problem::new(
+                        "E021",
+                        format!("aktorer/{id}"),
+                        Loc::File,
+                        format!("aktörsmappen `aktorer/{id}` saknar `aktor.toml`"),
+                    )
+                    .help("varje aktör beskrivs i `aktorer/<id>/aktor.toml`"),
+                );
+            }
+        }
+        if self.data_files == 0 {
+            self.problems.push(
+                Problem::new("E020", "", Loc::File, "datamappen har inga aktörer, insatser eller behov")
+                    .help("lägg till en aktör i `aktorer/<id>/aktor.toml` eller ett behov i `behov/<id>.toml`"),
             );
         }
+        problems.append(&mut self.problems);
+        self.aktor_dirs
     }
-    let data_files = state
-        .found
-        .iter()
-        .filter(|f| matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov))
-        .count();
-    if data_files == 0 {
-        state.problems.push(
-            Problem::new("E020", "", Loc::File, "datamappen har inga aktörer, insatser eller behov")
-                .help("lägg till en aktör i `aktorer/<id>/aktor.toml` eller ett behov i `behov/<id>.toml`"),
-        );
-    }
-    problems.append(&mut state.problems);
-    (state.found, state.aktor_dirs)
 }
 
 fn has_toml_extension(name: &str) -> bool {

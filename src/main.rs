@@ -1,6 +1,11 @@
 use clap::Parser;
 use clap::error::ErrorKind;
 
+// Loading a national folder makes a few million small allocations on every core; glibc's
+// per-thread heaps grow them with an `mprotect` call at a time (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = match resurs::Cli::try_parse() {
         Ok(cli) => cli,

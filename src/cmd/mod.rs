@@ -26,20 +26,21 @@ pub use visa::visa;
 struct Bar(std::sync::OnceLock<indicatif::ProgressBar>);
 
 impl crate::load::Progress for Bar {
-    fn start(&self, files: usize) {
+    fn start(&self, units: usize) {
         use std::io::IsTerminal as _;
-        if files >= 5_000 && std::io::stderr().is_terminal() {
-            let bar = indicatif::ProgressBar::new(files as u64);
+        // 2,000 actors and needs are about 12,000 files: a quarter of a second and up.
+        if units >= 2_000 && std::io::stderr().is_terminal() {
+            let bar = indicatif::ProgressBar::new(units as u64);
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
-                    "{spinner} läser {pos}/{len} filer {wide_bar} {eta}",
+                    "{spinner} läser {pos}/{len} aktörer och behov {wide_bar} {eta}",
                 )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             let _ = self.0.set(bar);
         }
     }
-    fn file_done(&self) {
+    fn unit_done(&self) {
         if let Some(bar) = self.0.get() {
             bar.inc(1);
         }
@@ -64,14 +65,18 @@ impl std::ops::Deref for Loaded {
 
 /// Loads a data folder, with a progress bar on a terminal for big folders.
 pub fn load(data: &std::path::Path) -> anyhow::Result<Loaded> {
-    let ds = crate::load::load_with(data, &Bar(std::sync::OnceLock::new()))?;
+    let ds = crate::timing::stage("ladda", || {
+        crate::load::load_with(data, &Bar(std::sync::OnceLock::new()))
+    })?;
     Ok(Loaded(std::mem::ManuallyDrop::new(ds)))
 }
 
 /// Loads the data folder for a command that reads it; says on stderr how many files were
 /// skipped because of errors.
 pub fn load_for_reading(data: &std::path::Path) -> anyhow::Result<Loaded> {
-    let ds = crate::load::load_for_reading(data, &Bar(std::sync::OnceLock::new()))?;
+    let ds = crate::timing::stage("ladda", || {
+        crate::load::load_for_reading(data, &Bar(std::sync::OnceLock::new()))
+    })?;
     let ds = Loaded(std::mem::ManuallyDrop::new(ds));
     let n = ds.broken_files.len();
     if n > 0 {

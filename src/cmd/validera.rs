@@ -11,7 +11,7 @@ use crate::validate::{Options, validate};
 
 pub fn validera(data: &Path, today: Datum, args: &ValideraArgs) -> anyhow::Result<i32> {
     let ds = super::load(data)?;
-    let mut problems = validate(&ds, &Options { today });
+    let mut problems = crate::timing::stage("validera", || validate(&ds, &Options { today }));
     if let Some(reference) = &args.andrade_sedan {
         let changed = changed_since(data, reference)?;
         problems.retain(|p| !UPKEEP.contains(&p.code) || changed.contains(&p.file_display()));

@@ -36,9 +36,9 @@ pub fn validate_with(
     source: impl Fn(&Path) -> Option<String>,
 ) -> Vec<Problem> {
     let mut problems = ds.problems.clone();
-    vocab::check(ds, &mut problems);
-    rules::check(ds, *opts, &mut problems);
-    locate_with(&mut problems, source);
+    crate::timing::stage("vokabulärregler", || vocab::check(ds, &mut problems));
+    crate::timing::stage("övriga regler", || rules::check(ds, *opts, &mut problems));
+    crate::timing::stage("rad och kolumn", || locate_with(&mut problems, source));
     problems.sort_by(|a, b| {
         (a.file_display(), a.line, a.column, a.code).cmp(&(
             b.file_display(),
