@@ -16,7 +16,15 @@ use crate::text::{Lexicon, Term, fold};
 pub struct Entry<T> {
     pub id: String,
     pub file: PathBuf,
-    pub data: T,
+    /// Boxed: the maps stay small, and an entry is never copied after it is parsed.
+    pub data: Box<T>,
+}
+
+impl<T> Entry<T> {
+    /// The entry with its id as the key of a map.
+    pub fn keyed(id: String, file: PathBuf, data: Box<T>) -> (String, Self) {
+        (id.clone(), Entry { id, file, data })
+    }
 }
 
 /// Everything loaded from a data folder.

@@ -173,6 +173,7 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
             )
         });
     progress.finish();
+    results.reserve(files.len() + actor_parts.iter().map(|(_, p)| p.len()).sum::<usize>());
     results.extend(files);
     for (part, parsed) in actor_parts {
         top.merge(part);
@@ -187,52 +188,27 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
     };
     ds.known_aktor_ids = aktor_dirs.iter().cloned().collect();
     let mut vok = VokabularParts::default();
+    let (mut aktorer, mut insatser, mut behov) = (Vec::new(), Vec::new(), Vec::new());
+    let mut broken = Vec::new();
+    ds.files_total = results.len();
     for (f, file_problems, parsed) in results {
-        ds.files_total += 1;
-        if file_problems
-            .iter()
-            .any(|p| p.severity == crate::problem::Severity::Fel)
-            || parsed.is_none()
+        if parsed.is_none()
+            || file_problems
+                .iter()
+                .any(|p| p.severity == crate::problem::Severity::Fel)
         {
-            ds.broken_files.insert(f.rel.clone());
+            broken.push(f.rel.clone());
         }
         problems.extend(file_problems);
         let Some(parsed) = parsed else {
             continue;
         };
-        let file = f.rel.clone();
+        let Found { id, rel: file, .. } = f;
         match parsed {
             Parsed::Installningar(x) => ds.installningar = Some(x),
-            Parsed::Aktor(data) => {
-                ds.aktorer.insert(
-                    f.id.clone(),
-                    Entry {
-                        id: f.id,
-                        file,
-                        data: *data,
-                    },
-                );
-            }
-            Parsed::Insats(data) => {
-                ds.insatser.insert(
-                    f.id.clone(),
-                    Entry {
-                        id: f.id,
-                        file,
-                        data: *data,
-                    },
-                );
-            }
-            Parsed::Behov(data) => {
-                ds.behov.insert(
-                    f.id.clone(),
-                    Entry {
-                        id: f.id,
-                        file,
-                        data: *data,
-                    },
-                );
-            }
+            Parsed::Aktor(data) => aktorer.push(Entry::keyed(id, file, data)),
+            Parsed::Insats(data) => insatser.push(Entry::keyed(id, file, data)),
+            Parsed::Behov(data) => behov.push(Entry::keyed(id, file, data)),
             Parsed::VokBehov(x) => vok.behov = Some((x, file)),
             Parsed::VokMalgrupper(x) => vok.malgrupper = Some((x, file)),
             Parsed::VokAktorstyper(x) => vok.aktorstyper = Some((x, file)),
@@ -240,6 +216,12 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
             Parsed::VokSprak(x) => vok.sprak = Some((x, file)),
         }
     }
+    // Sorted first, the maps are built in one pass instead of 125,000 inserts.
+    ds.aktorer = sorted_map(aktorer);
+    ds.insatser = sorted_map(insatser);
+    ds.behov = sorted_map(behov);
+    broken.par_sort_unstable();
+    ds.broken_files = broken.into_iter().collect();
     ds.vokabular = Vokabular::build(
         vok.behov,
         vok.malgrupper,
@@ -249,6 +231,13 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
     );
     ds.problems = problems;
     Ok(ds)
+}
+
+fn sorted_map<T: Send>(
+    mut entries: Vec<(String, Entry<T>)>,
+) -> std::collections::BTreeMap<String, Entry<T>> {
+    entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries.into_iter().collect()
 }
 
 #[derive(Default)]
@@ -908,14 +897,7 @@ pub fn check_one(
     let file = rel.to_path_buf();
     match parsed {
         Some(Parsed::Aktor(data)) => {
-            ds.aktorer.insert(
-                id.clone(),
-                Entry {
-                    id,
-                    file,
-                    data: *data,
-                },
-            );
+            ds.aktorer.insert(id.clone(), Entry { id, file, data });
         }
         Some(Parsed::Insats(data)) => {
             let full = format!("fuzz/{id}");
@@ -924,19 +906,12 @@ pub fn check_one(
                 Entry {
                     id: full,
                     file,
-                    data: *data,
+                    data,
                 },
             );
         }
         Some(Parsed::Behov(data)) => {
-            ds.behov.insert(
-                id.clone(),
-                Entry {
-                    id,
-                    file,
-                    data: *data,
-                },
-            );
+            ds.behov.insert(id.clone(), Entry { id, file, data });
         }
         _ => {}
     }

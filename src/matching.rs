@@ -97,6 +97,9 @@ impl Coverage<'_> {
 pub struct Offers<'a> {
     list: Vec<Prepared<'a>>,
     by_category: HashMap<&'a str, Vec<usize>>,
+    /// Per category, the offerings by each area number they are given in: a need looks for
+    /// full matches only among the offerings whose area can cover its own.
+    by_category_area: HashMap<&'a str, HashMap<u32, Vec<usize>>>,
     groups: HashMap<&'a str, u32>,
     languages: HashMap<&'a str, u32>,
 }
@@ -145,20 +148,32 @@ impl Bits {
     }
 }
 
-/// An area as a number: riket 0, a län 100 + code, a kommun its code (four digits, ≥ 100).
+/// An area as a number: riket 0, a län 100 + its code, a kommun 10,000 + its code (SCB codes:
+/// a kommun's first two digits are its län, so 0184 Solna is 10,184, in län 101).
 fn area_number(a: &Area) -> u32 {
     match a {
         Area::Riket => 0,
         Area::Lan(k) => 100 + k.parse::<u32>().unwrap_or(0),
-        Area::Kommun(k) => k.parse::<u32>().unwrap_or(0).max(1_000),
+        Area::Kommun(k) => 10_000 + k.parse::<u32>().unwrap_or(0),
     }
+}
+
+/// The län number of a kommun number.
+fn lan_of(kommun: u32) -> u32 {
+    (kommun - 10_000) / 100 + 100
+}
+
+/// The offered areas that cover a wanted one: riket, the area itself, and a kommun's län.
+fn covering(wanted: u32) -> impl Iterator<Item = u32> {
+    let lan = (wanted >= 10_000).then(|| lan_of(wanted));
+    [Some(0), Some(wanted), lan].into_iter().flatten()
 }
 
 /// Whether the offered area covers the wanted one (as [`Areas::contains`], on numbers).
 fn covers(offered: u32, wanted: u32) -> bool {
     match offered {
         0 => true,
-        1..=199 => wanted == offered || (wanted >= 1_000 && wanted / 100 + 100 == offered),
+        1..=9_999 => wanted == offered || (wanted >= 10_000 && lan_of(wanted) == offered),
         _ => wanted == offered,
     }
 }
@@ -178,9 +193,9 @@ impl<'a> Offers<'a> {
         let groups = index(ds.vokabular.malgrupper.as_ref());
         let languages = index(ds.vokabular.sprak.as_ref());
         let areas = ds.vokabular.omraden.as_ref();
-        let list: Vec<Prepared<'a>> = ds
-            .insatser
-            .iter()
+        let entries: Vec<(&'a String, &'a Entry<Insats>)> = ds.insatser.iter().collect();
+        let list: Vec<Prepared<'a>> = entries
+            .into_par_iter()
             .filter(|(_, e)| e.data.status != Status::Avslutad && !ds.is_broken(&e.file))
             .map(|(id, e)| {
                 let all: Vec<u32> = areas
@@ -210,14 +225,20 @@ impl<'a> Offers<'a> {
             })
             .collect();
         let mut by_category: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        let mut by_category_area: HashMap<&'a str, HashMap<u32, Vec<usize>>> = HashMap::new();
         for (i, p) in list.iter().enumerate() {
             for k in &p.entry.data.behov {
                 by_category.entry(k.as_str()).or_default().push(i);
+                let by_area = by_category_area.entry(k.as_str()).or_default();
+                for &a in p.areas() {
+                    by_area.entry(a).or_default().push(i);
+                }
             }
         }
         Self {
             list,
             by_category,
+            by_category_area,
             groups,
             languages,
         }
@@ -287,11 +308,18 @@ pub fn match_needs<'a>(ds: &'a Dataset, ids: &[String]) -> Vec<Coverage<'a>> {
     } else {
         ids.iter().filter_map(|id| ds.behov.get(id)).collect()
     };
-    let offers = Offers::new(ds);
-    let mut out: Vec<Coverage<'a>> = needs
-        .into_par_iter()
-        .map(|b| coverage_with(ds, &offers, b))
-        .collect();
+    grade(ds, needs)
+}
+
+/// Grades exactly the given needs, worst first, then by priority, then oldest first.
+pub fn grade<'a>(ds: &'a Dataset, needs: Vec<&'a Entry<Behov>>) -> Vec<Coverage<'a>> {
+    let offers = crate::timing::stage("förbereda insatserna", || Offers::new(ds));
+    let mut out: Vec<Coverage<'a>> = crate::timing::stage("gradera behoven", || {
+        needs
+            .into_par_iter()
+            .map(|b| coverage_with(ds, &offers, b))
+            .collect()
+    });
     out.sort_by(|a, b| {
         let prio = |c: &Coverage<'_>| c.behov.data.prioritet.map_or(3, |p| p as u8);
         (a.tackning, prio(a), a.behov.data.datum, &a.behov.id).cmp(&(
@@ -334,51 +362,76 @@ pub fn coverage_with<'a>(
             .unwrap_or_default(),
         sprak: Bits::of(&need.sprak, &offers.languages),
     };
-    let mut idx: Vec<usize> = need
+    // Per category: whether any offering offers it, and whether one fits on every criterion.
+    // A full match must cover the need's area, so only the offerings given in a covering area
+    // are graded for that (all of them when the need names no area).
+    let no_list: &[usize] = &[];
+    let lists: Vec<&[usize]> = need
         .kategorier
         .iter()
-        .filter_map(|k| offers.by_category.get(k.as_str()))
-        .flatten()
-        .copied()
-        .collect();
-    idx.sort_unstable();
-    idx.dedup();
-    let graded: Vec<(u8, usize)> = idx
-        .iter()
-        .map(|&i| (failed(&n, &offers.list[i]), i))
-        .collect();
-    let offers_category = |k: &String, full_only: bool| {
-        graded.iter().any(|(bits, i)| {
-            (!full_only || *bits == 0) && offers.list[*i].entry.data.behov.contains(k)
+        .map(|k| {
+            offers
+                .by_category
+                .get(k.as_str())
+                .map_or(no_list, Vec::as_slice)
         })
+        .collect();
+    let mut full: Vec<usize> = Vec::new();
+    let mut saknade: Vec<String> = Vec::new();
+    let mut ofullstandiga: Vec<String> = Vec::new();
+    for (k, list) in need.kategorier.iter().zip(&lists) {
+        let before = full.len();
+        if n.areas.is_empty() {
+            full.extend(list.iter().filter(|&&i| failed(&n, &offers.list[i]) == 0));
+        } else if let Some(by_area) = offers.by_category_area.get(k.as_str()) {
+            for w in &n.areas {
+                for a in covering(*w) {
+                    let near = by_area.get(&a).map_or(no_list, Vec::as_slice);
+                    full.extend(near.iter().filter(|&&i| failed(&n, &offers.list[i]) == 0));
+                }
+            }
+        }
+        if list.is_empty() {
+            saknade.push(k.clone());
+        } else if full.len() == before {
+            ofullstandiga.push(k.clone());
+        }
+    }
+    full.sort_unstable();
+    full.dedup();
+    // Every offering of the need's categories, in id order (the prepared list follows the
+    // sorted ids).
+    let all: std::borrow::Cow<'_, [usize]> = if lists.len() == 1 {
+        std::borrow::Cow::Borrowed(lists[0])
+    } else {
+        let mut v: Vec<usize> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+        v.sort_unstable();
+        v.dedup();
+        std::borrow::Cow::Owned(v)
     };
-    let saknade: Vec<String> = need
-        .kategorier
-        .iter()
-        .filter(|k| !offers_category(k, false))
-        .cloned()
-        .collect();
-    let ofullstandiga: Vec<String> = need
-        .kategorier
-        .iter()
-        .filter(|k| offers_category(k, false) && !offers_category(k, true))
-        .cloned()
-        .collect();
-    let tackning = if graded.is_empty() {
+    let tackning = if all.is_empty() {
         Tackning::Saknas
     } else if saknade.is_empty() && ofullstandiga.is_empty() {
         Tackning::Tackt
     } else {
         Tackning::Delvis
     };
-    // The closest: full ones, then by fewest failed criteria, then by id. `graded` is in id
-    // order (the prepared list follows the sorted ids), so a stable pass per count suffices.
-    let mut chosen: Vec<usize> = graded
-        .iter()
-        .filter(|(bits, _)| *bits == 0)
-        .take(SHOWN)
-        .map(|(_, i)| *i)
-        .collect();
+    // The closest: full ones, then by fewest failed criteria, then by id. The partial ones
+    // are graded in id order until enough fail on one criterion only; only when too few do,
+    // is every candidate graded.
+    let mut chosen: Vec<usize> = full.iter().take(SHOWN).copied().collect();
+    let mut graded: Vec<(u8, usize)> = Vec::new();
+    let mut one = 0;
+    for &i in all.iter() {
+        let bits = failed(&n, &offers.list[i]);
+        graded.push((bits, i));
+        if bits.is_power_of_two() {
+            one += 1;
+            if one == SHOWN {
+                break;
+            }
+        }
+    }
     let mut partial = 0;
     for count in 1..=4 {
         for (bits, i) in &graded {
@@ -406,7 +459,7 @@ pub fn coverage_with<'a>(
         behov,
         tackning,
         kandidater,
-        antal_kandidater: graded.len(),
+        antal_kandidater: all.len(),
         saknade,
         ofullstandiga,
     }
@@ -524,6 +577,37 @@ pub fn prio_label(p: Option<Prioritet>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every area of Sweden, against every other: the numbers agree with [`Areas::contains`],
+    /// and `covering` names exactly the covering areas (a kommun code below 1000, as 0184
+    /// Solna, once made every Stockholm kommun one area).
+    #[test]
+    fn area_numbers_cover_as_areas_contain() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/vokabular/omraden.toml"),
+        )
+        .unwrap();
+        let vok: crate::model::OmradeVokabular = toml::from_str(&text).unwrap();
+        let mut all = vec![Area::Riket];
+        all.extend(vok.lan.iter().map(|l| Area::Lan(l.kod.clone())));
+        all.extend(vok.kommun.iter().map(|k| Area::Kommun(k.kod.clone())));
+        assert!(all.len() > 300);
+        for offered in &all {
+            for wanted in &all {
+                let (o, w) = (area_number(offered), area_number(wanted));
+                assert_eq!(
+                    covers(o, w),
+                    Areas::contains(offered, wanted),
+                    "{offered:?} {wanted:?}"
+                );
+                assert_eq!(
+                    covering(w).any(|c| c == o),
+                    covers(o, w),
+                    "{offered:?} {wanted:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lists_read_as_swedish() {

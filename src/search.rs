@@ -169,7 +169,7 @@ fn matches<'a>(
     }
     let mut score = 0;
     if let Some(text) = q.fritext.as_deref().filter(|t| !t.trim().is_empty()) {
-        score = free_text(ds, x, aktor.map(|a| &a.data), text)?;
+        score = free_text(ds, x, aktor.map(|a| &*a.data), text)?;
         traff.push(format!("fritext: {text}"));
     }
     Some(Hit {

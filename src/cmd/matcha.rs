@@ -32,11 +32,11 @@ pub fn matcha(data: &Path, args: &MatchaArgs) -> anyhow::Result<i32> {
         .filter(|c| !args.luckor || c.tackning != Tackning::Tackt)
         .cloned()
         .collect();
-    let out = match args.format {
+    let out = crate::timing::stage("skriva ut", || match args.format {
         ListFormat::Tabell => coverage::table(&ds, &shown, &all),
         ListFormat::Json => coverage::json(&ds, &shown),
         ListFormat::Md => coverage::markdown(&ds, &shown, &all),
-    };
+    });
     super::print(&out)?;
     Ok(exit::OK)
 }

@@ -50,7 +50,7 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
         omrade: None,
         behov: Vec::new(),
         today,
-        commit: commit(data),
+        commit: crate::timing::stage("git", || commit(data)),
     };
     if let Some(k) = &args.kommun {
         let r = crate::query::omrade(&ds, k, true)?;
@@ -66,11 +66,11 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
         }
         opts.behov.extend(r.value);
     }
-    let rep = report::build(&ds, &opts);
-    let text = match args.format {
+    let rep = crate::timing::stage("bygga rapporten", || report::build(&ds, &opts));
+    let text = crate::timing::stage("skriva rapporten", || match args.format {
         RapportFormat::Md => report::markdown::render(&rep),
         RapportFormat::Html => report::html::render(&rep),
-    };
+    });
     match &args.ut {
         Some(path) => {
             super::write_file(path, &text, args.skriv_over)?;

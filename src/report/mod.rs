@@ -6,13 +6,14 @@ pub mod html;
 pub mod markdown;
 pub mod text;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::dataset::{Area, Areas, Dataset};
+use crate::dataset::{Area, Areas, Dataset, Entry};
 use crate::date::Datum;
 use crate::followup::followups;
-use crate::matching::{Tackning, match_needs, need_shortfalls};
-use crate::model::{AtgardStatus, Kontakt, Kostnad, Prioritet, Status};
+use crate::matching::{Tackning, grade, need_shortfalls};
+use crate::model::{AtgardStatus, Behov, BehovStatus, Insats, Kontakt, Kostnad, Prioritet, Status};
+use rayon::prelude::*;
 
 /// What the report is made of and for whom.
 #[derive(Debug, Clone)]
@@ -232,73 +233,76 @@ pub fn build(ds: &Dataset, opts: &Options) -> Report {
     };
 
     // Offerings in the report.
-    let mut offerings: Vec<Offering> = Vec::new();
-    for (id, e) in &ds.insatser {
-        let x = &e.data;
-        if ds.is_broken(&e.file) || x.status == Status::Avslutad {
-            continue;
-        }
-        if !opts.behov.is_empty() && !x.behov.iter().any(|b| opts.behov.contains(b)) {
-            continue;
-        }
-        let written = ds.insats_omraden(id, x);
-        if !reaches(written) {
-            continue;
-        }
-        let aktor = ds.aktorer.get(Dataset::aktor_of(id));
-        let for_vem = crate::render::for_vem(v, x);
-        let kostnad = match (x.kostnad, &x.kostnad_beskrivning) {
-            (Some(Kostnad::Kostnadsfri), None) => Some("Kostnadsfri".to_owned()),
-            (Some(Kostnad::Kostnadsfri), Some(d)) => Some(format!("Kostnadsfri ({d})")),
-            (Some(Kostnad::Avgift), None) => Some("Avgift".to_owned()),
-            (Some(Kostnad::Avgift), Some(d)) => Some(format!("Avgift: {d}")),
-            (None, d) => d.clone(),
-        };
-        let plats = x.plats.as_ref().map(|p| {
-            let mut parts: Vec<String> = Vec::new();
-            if let Some(n) = &p.namn {
-                parts.push(n.clone());
+    let all: Vec<(&String, &Entry<Insats>)> = ds.insatser.iter().collect();
+    let offerings: Vec<Offering> = all
+        .into_par_iter()
+        .filter_map(|(id, e)| {
+            let x = &e.data;
+            if ds.is_broken(&e.file) || x.status == Status::Avslutad {
+                return None;
             }
-            match (&p.adress, p.skyddad, publik) {
-                (Some(a), false, _) => parts.push(a.clone()),
-                (Some(a), true, false) => {
-                    parts.push(format!("{a} (skyddad adress – visas inte publikt)"));
+            if !opts.behov.is_empty() && !x.behov.iter().any(|b| opts.behov.contains(b)) {
+                return None;
+            }
+            let written = ds.insats_omraden(id, x);
+            if !reaches(written) {
+                return None;
+            }
+            let aktor = ds.aktorer.get(Dataset::aktor_of(id));
+            let for_vem = crate::render::for_vem(v, x);
+            let kostnad = match (x.kostnad, &x.kostnad_beskrivning) {
+                (Some(Kostnad::Kostnadsfri), None) => Some("Kostnadsfri".to_owned()),
+                (Some(Kostnad::Kostnadsfri), Some(d)) => Some(format!("Kostnadsfri ({d})")),
+                (Some(Kostnad::Avgift), None) => Some("Avgift".to_owned()),
+                (Some(Kostnad::Avgift), Some(d)) => Some(format!("Avgift: {d}")),
+                (None, d) => d.clone(),
+            };
+            let plats = x.plats.as_ref().map(|p| {
+                let mut parts: Vec<String> = Vec::new();
+                if let Some(n) = &p.namn {
+                    parts.push(n.clone());
                 }
-                _ => {}
-            }
-            if let Some(k) = &p.kommun {
-                parts.push(ds.omrade_namn(std::slice::from_ref(k)).join(""));
-            }
-            parts.join(", ")
-        });
-        let resolved = areas.map(|a| a.resolve_all(written)).unwrap_or_default();
-        offerings.push(Offering {
-            id: id.clone(),
-            namn: x.namn.clone(),
-            aktor_id: Dataset::aktor_of(id).to_owned(),
-            aktor_namn: aktor
-                .map_or_else(|| Dataset::aktor_of(id).to_owned(), |a| a.data.namn.clone()),
-            planerad: x.status != Status::Aktiv,
-            status: status_word(x.status),
-            behov: x.behov.clone(),
-            for_vem,
-            var: ds.omrade_namn(written),
-            omrade_koder: codes(&resolved),
-            sprak: Dataset::insats_sprak(x)
-                .iter()
-                .map(|s| v.sprak_namn(s).to_owned())
-                .collect(),
-            tolk: x.tolk,
-            kostnad,
-            kontaktvag: x.kontaktvag.clone(),
-            tider: x.tider.clone(),
-            plats: plats.filter(|p| !p.is_empty()),
-            ways: ways(x.webb.as_ref(), x.epost.as_ref(), x.telefon.as_ref()),
-            kontakter: people(&x.kontakt, publik),
-            beskrivning: x.beskrivning.clone(),
-            intern: x.intern_anteckning.clone().filter(|_| !publik),
-        });
-    }
+                match (&p.adress, p.skyddad, publik) {
+                    (Some(a), false, _) => parts.push(a.clone()),
+                    (Some(a), true, false) => {
+                        parts.push(format!("{a} (skyddad adress – visas inte publikt)"));
+                    }
+                    _ => {}
+                }
+                if let Some(k) = &p.kommun {
+                    parts.push(ds.omrade_namn(std::slice::from_ref(k)).join(""));
+                }
+                parts.join(", ")
+            });
+            let resolved = areas.map(|a| a.resolve_all(written)).unwrap_or_default();
+            Some(Offering {
+                id: id.clone(),
+                namn: x.namn.clone(),
+                aktor_id: Dataset::aktor_of(id).to_owned(),
+                aktor_namn: aktor
+                    .map_or_else(|| Dataset::aktor_of(id).to_owned(), |a| a.data.namn.clone()),
+                planerad: x.status != Status::Aktiv,
+                status: status_word(x.status),
+                behov: x.behov.clone(),
+                for_vem,
+                var: ds.omrade_namn(written),
+                omrade_koder: codes(&resolved),
+                sprak: Dataset::insats_sprak(x)
+                    .iter()
+                    .map(|s| v.sprak_namn(s).to_owned())
+                    .collect(),
+                tolk: x.tolk,
+                kostnad,
+                kontaktvag: x.kontaktvag.clone(),
+                tider: x.tider.clone(),
+                plats: plats.filter(|p| !p.is_empty()),
+                ways: ways(x.webb.as_ref(), x.epost.as_ref(), x.telefon.as_ref()),
+                kontakter: people(&x.kontakt, publik),
+                beskrivning: x.beskrivning.clone(),
+                intern: x.intern_anteckning.clone().filter(|_| !publik),
+            })
+        })
+        .collect();
 
     // The map: groups → categories → offerings.
     let mut karta = Vec::new();
@@ -328,13 +332,16 @@ pub fn build(ds: &Dataset, opts: &Options) -> Report {
     }
 
     // Actors: those with offerings in the report, or whose area reaches the filter.
-    let with_offerings: BTreeSet<&str> = offerings.iter().map(|o| o.aktor_id.as_str()).collect();
+    let mut by_actor: BTreeMap<&str, Vec<&Offering>> = BTreeMap::new();
+    for o in &offerings {
+        by_actor.entry(o.aktor_id.as_str()).or_default().push(o);
+    }
     let aktorer: Vec<ActorSection> = ds
         .aktorer
         .values()
         .filter(|a| !ds.is_broken(&a.file))
         .filter(|a| {
-            with_offerings.contains(a.id.as_str())
+            by_actor.contains_key(a.id.as_str())
                 || (opts.behov.is_empty() && reaches(&a.data.omraden))
         })
         .map(|a| ActorSection {
@@ -355,16 +362,26 @@ pub fn build(ds: &Dataset, opts: &Options) -> Report {
             ),
             kontakter: people(&a.data.kontakt, publik),
             intern: a.data.intern_anteckning.clone().filter(|_| !publik),
-            insatser: offerings
-                .iter()
-                .filter(|o| o.aktor_id == a.id)
+            insatser: by_actor
+                .get(a.id.as_str())
+                .into_iter()
+                .flatten()
                 .map(|o| (o.id.clone(), o.namn.clone(), o.status))
                 .collect(),
         })
         .collect();
 
-    // Needs and coverage, gaps first.
-    let coverage = match_needs(ds, &[]);
+    // Needs and coverage, gaps first: only the needs in the report are graded.
+    let needs: Vec<&Entry<Behov>> = ds
+        .behov
+        .values()
+        .filter(|b| b.data.status == BehovStatus::Aktuellt)
+        .filter(|b| {
+            opts.behov.is_empty() || b.data.kategorier.iter().any(|k| opts.behov.contains(k))
+        })
+        .filter(|b| reaches(&b.data.omraden))
+        .collect();
+    let coverage = grade(ds, needs);
     let mut summary = Summary::default();
     let mut behov = Vec::new();
     for c in &coverage {
