@@ -43,6 +43,8 @@ pub struct Dataset {
     /// Problems found while loading (syntax, structure, files).
     pub problems: Vec<Problem>,
     pub files_total: usize,
+    /// Files read but not parsed, as of no interest to a search.
+    pub files_skipped: usize,
     /// Files with an error that kept them out of the dataset.
     pub broken_files: BTreeSet<PathBuf>,
 }

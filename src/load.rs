@@ -30,6 +30,8 @@ struct Found {
 
 /// One parsed file (boxed: 125,000 of them wait in a vector while a large folder loads).
 enum Parsed {
+    /// Read, but of no interest to a search ([`Mode::Search`]).
+    Skipped,
     Installningar(Installningar),
     Aktor(Box<Aktor>),
     Insats(Box<Insats>),
@@ -77,6 +79,54 @@ pub struct Quiet;
 
 impl Progress for Quiet {}
 
+/// What a search needs from the folder: an offering file is parsed only when its text can
+/// match one of the category ids; need files are not parsed at all.
+pub struct Interest {
+    kategorier: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl Interest {
+    /// Offerings with any of the category ids `kategorier` (all offerings when it is empty).
+    pub fn kategorier(kategorier: &[String]) -> Self {
+        Interest {
+            kategorier: kategorier
+                .iter()
+                .map(|k| memchr::memmem::Finder::new(k.as_bytes()).into_owned())
+                .collect(),
+        }
+    }
+
+    /// Whether a file must be parsed. An id in an offering's `behov` stands in its text as
+    /// it is, unless written with escapes: a file with a backslash is always parsed.
+    fn wants(&self, kind: Kind, bytes: &[u8]) -> bool {
+        match kind {
+            Kind::Behov => false,
+            Kind::Insats if !self.kategorier.is_empty() => {
+                memchr::memchr(b'\\', bytes).is_some()
+                    || self.kategorier.iter().any(|f| f.find(bytes).is_some())
+            }
+            _ => true,
+        }
+    }
+}
+
+/// How much of each file is checked.
+#[derive(Clone, Copy)]
+enum Mode<'a> {
+    /// Everything (`validera`).
+    Full,
+    /// What reading commands need ([`load_for_reading`]).
+    Reading,
+    /// As `Reading`, for the files of interest only ([`load_for_search`]).
+    Search(&'a Interest),
+}
+
+impl Mode<'_> {
+    fn reading(self) -> bool {
+        !matches!(self, Mode::Full)
+    }
+}
+
 /// Loads the data folder at `root`. Fails only when the folder itself cannot be used.
 pub fn load(root: &Path) -> Result<Dataset> {
     load_with(root, &Quiet)
@@ -84,17 +134,61 @@ pub fn load(root: &Path) -> Result<Dataset> {
 
 /// [`load`], telling `progress` about every file read.
 pub fn load_with(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
-    load_inner(root, progress, false)
+    load_inner(root, progress, Mode::Full)
 }
 
 /// For commands that only read (search, reports): a file that fits the model is taken as it is,
 /// without the checks that only produce warnings or finer messages; a file that does not fit is
 /// checked in full, so it is still known as broken. `validera` always checks everything.
 pub fn load_for_reading(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
-    load_inner(root, progress, true)
+    load_inner(root, progress, Mode::Reading)
 }
 
-fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dataset> {
+/// [`load_for_reading`] for a search: every file is read, but only the offerings that can
+/// match `interest` are parsed; need files are left out. The others are counted in
+/// [`Dataset::files_skipped`], neither loaded nor known as broken.
+pub fn load_for_search(
+    root: &Path,
+    progress: &dyn Progress,
+    interest: &Interest,
+) -> Result<Dataset> {
+    load_inner(root, progress, Mode::Search(interest))
+}
+
+/// Only the settings and the vocabularies: what resolving a user's words needs.
+pub fn load_vocabulary(root: &Path) -> Result<Dataset> {
+    usable(root)?;
+    let mut results = Vec::new();
+    let mut files = vec![Found {
+        kind: Kind::Installningar,
+        rel: PathBuf::from("resurs.toml"),
+        id: String::new(),
+    }];
+    for (name, kind) in VOCABULARIES {
+        files.push(Found {
+            kind,
+            rel: Path::new("vokabular").join(name),
+            id: String::new(),
+        });
+    }
+    for f in files {
+        if root.join(&f.rel).is_file() {
+            let mut out = Vec::new();
+            let parsed = read_file(
+                root,
+                &f,
+                crate::model::MAX_FILSTORLEK_KB,
+                Mode::Reading,
+                &mut out,
+            );
+            results.push((f, out, parsed));
+        }
+    }
+    Ok(assemble(root, results, Vec::new(), BTreeSet::new()))
+}
+
+/// Fails when the data folder itself cannot be used.
+fn usable(root: &Path) -> Result<()> {
     let meta = std::fs::metadata(root).with_context(|| {
         format!(
             "datamappen `{}` finns inte eller kan inte läsas",
@@ -106,6 +200,11 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
     }
     std::fs::read_dir(root)
         .with_context(|| format!("datamappen `{}` kan inte läsas", root.display()))?;
+    Ok(())
+}
+
+fn load_inner(root: &Path, progress: &dyn Progress, mode: Mode<'_>) -> Result<Dataset> {
+    usable(root)?;
 
     // The top of the folder is listed first; each actor folder is then walked and its files
     // read and parsed in one parallel task, so listing and parsing overlap on every core.
@@ -122,7 +221,7 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
         .into_iter()
         .map(|f| {
             let mut out = Vec::new();
-            let parsed = read_file(root, &f, crate::model::MAX_FILSTORLEK_KB, reading, &mut out);
+            let parsed = read_file(root, &f, crate::model::MAX_FILSTORLEK_KB, mode, &mut out);
             (f, out, parsed)
         })
         .collect();
@@ -137,7 +236,7 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
     progress.start(actor_paths.len() + rest.iter().filter(|f| f.kind == Kind::Behov).count());
     let read = |f: Found| {
         let mut out = Vec::new();
-        let parsed = read_file(root, &f, limit, reading, &mut out);
+        let parsed = read_file(root, &f, limit, mode, &mut out);
         (f, out, parsed)
     };
     let (actor_parts, files): (Vec<_>, Vec<_>) =
@@ -181,12 +280,21 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
     }
     let mut problems = Vec::new();
     let aktor_dirs = top.finish(&mut problems);
+    Ok(assemble(root, results, problems, aktor_dirs))
+}
 
+/// Builds the dataset from every file's outcome.
+fn assemble(
+    root: &Path,
+    results: Vec<(Found, Vec<Problem>, Option<Parsed>)>,
+    mut problems: Vec<Problem>,
+    aktor_dirs: BTreeSet<String>,
+) -> Dataset {
     let mut ds = Dataset {
         root: root.to_path_buf(),
         ..Dataset::default()
     };
-    ds.known_aktor_ids = aktor_dirs.iter().cloned().collect();
+    ds.known_aktor_ids = aktor_dirs;
     let mut vok = VokabularParts::default();
     let (mut aktorer, mut insatser, mut behov) = (Vec::new(), Vec::new(), Vec::new());
     let mut broken = Vec::new();
@@ -205,6 +313,7 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
         };
         let Found { id, rel: file, .. } = f;
         match parsed {
+            Parsed::Skipped => ds.files_skipped += 1,
             Parsed::Installningar(x) => ds.installningar = Some(x),
             Parsed::Aktor(data) => aktorer.push(Entry::keyed(id, file, data)),
             Parsed::Insats(data) => insatser.push(Entry::keyed(id, file, data)),
@@ -230,7 +339,7 @@ fn load_inner(root: &Path, progress: &dyn Progress, reading: bool) -> Result<Dat
         vok.sprak,
     );
     ds.problems = problems;
-    Ok(ds)
+    ds
 }
 
 fn sorted_map<T: Send>(
@@ -678,11 +787,16 @@ fn read_file(
     root: &Path,
     f: &Found,
     limit_kb: u32,
-    reading: bool,
+    mode: Mode<'_>,
     out: &mut Vec<Problem>,
 ) -> Option<Parsed> {
     let bytes = read_bytes(root, f, limit_kb, out)?;
-    parse_bytes(f.kind, &f.rel, &bytes, reading, out)
+    if let Mode::Search(interest) = mode {
+        if !interest.wants(f.kind, &bytes) {
+            return Some(Parsed::Skipped);
+        }
+    }
+    parse_bytes(f.kind, &f.rel, &bytes, mode.reading(), out)
 }
 
 fn read_bytes(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> Option<Vec<u8>> {

@@ -455,3 +455,84 @@ fn lista_lists_entries_and_vocabularies() {
         assert!(!stdout(&out).is_empty(), "{vad}");
     }
 }
+
+/// `sok --behov` parses only the offerings whose text names one of the categories: written
+/// with escapes, a category is still found, and a broken file that cannot match is not counted.
+#[test]
+fn a_search_by_need_parses_only_what_can_match_and_misses_nothing() {
+    let d = sok_folder();
+    let dir = d.path().join("aktorer/alvesta-kyrka/insatser");
+    let text = std::fs::read_to_string(dir.join("samtal.toml")).unwrap();
+    // The same id with TOML escapes, and split by a line-ending backslash.
+    std::fs::write(
+        dir.join("escaped.toml"),
+        text.replace(r#"["samtalsstod"]"#, r#"["s\u0061mtalsst\u006Fd"]"#),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("split.toml"),
+        text.replace(r#"["samtalsstod"]"#, "[\"\"\"samtals\\\n    stod\"\"\"]"),
+    )
+    .unwrap();
+    // Broken: one that names the need (skipped, and said), one that does not (of no interest).
+    std::fs::write(dir.join("trasig.toml"), "namn = \"samtalsstod\nbehov = [").unwrap();
+    std::fs::write(dir.join("annan.toml"), "namn = \"matkasse\n").unwrap();
+    let (found, err) = ids(
+        d.path(),
+        &["--behov", "samtalsstod", "--aktor", "alvesta-kyrka"],
+    );
+    assert_eq!(
+        found,
+        [
+            "alvesta-kyrka/escaped",
+            "alvesta-kyrka/samtal",
+            "alvesta-kyrka/split"
+        ]
+    );
+    assert_eq!(err, "1 fil hoppades över; kör `resurs validera`\n");
+}
+
+/// For every category of data/ and of the test map, a search by need gives the same hits as a
+/// search over the fully loaded folder.
+#[test]
+fn a_search_by_need_finds_what_a_full_load_finds() {
+    let sok = sok_folder();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut skipped = 0;
+    for root in [sok.path(), data.as_path()] {
+        let full = resurs::load::load_for_reading(root, &resurs::load::Quiet).unwrap();
+        let kategorier: Vec<String> = full
+            .vokabular
+            .behov_raw
+            .kategori
+            .iter()
+            .map(|k| k.id.clone())
+            .collect();
+        assert!(!kategorier.is_empty());
+        for k in &kategorier {
+            let q = resurs::search::Query {
+                behov: vec![k.clone()],
+                status: resurs::search::DEFAULT_STATUS.to_vec(),
+                ..Default::default()
+            };
+            let part = resurs::load::load_for_search(
+                root,
+                &resurs::load::Quiet,
+                &resurs::load::Interest::kategorier(std::slice::from_ref(k)),
+            )
+            .unwrap();
+            assert!(part.insatser.len() <= full.insatser.len());
+            skipped += part.files_skipped;
+            let a: Vec<&str> = resurs::search::search(&full, &q)
+                .iter()
+                .map(|h| h.id)
+                .collect();
+            let b: Vec<&str> = resurs::search::search(&part, &q)
+                .iter()
+                .map(|h| h.id)
+                .collect();
+            assert_eq!(a, b, "{k} in {}", root.display());
+        }
+    }
+    assert!(skipped > 0, "the searches skipped files");
+}

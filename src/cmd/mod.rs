@@ -77,6 +77,22 @@ pub fn load_for_reading(data: &std::path::Path) -> anyhow::Result<Loaded> {
     let ds = crate::timing::stage("ladda", || {
         crate::load::load_for_reading(data, &Bar(std::sync::OnceLock::new()))
     })?;
+    Ok(skipped_note(ds))
+}
+
+/// Loads what a search needs (see [`crate::load::load_for_search`]).
+pub fn load_for_search(
+    data: &std::path::Path,
+    interest: &crate::load::Interest,
+) -> anyhow::Result<Loaded> {
+    let ds = crate::timing::stage("ladda", || {
+        crate::load::load_for_search(data, &Bar(std::sync::OnceLock::new()), interest)
+    })?;
+    Ok(skipped_note(ds))
+}
+
+/// Says on stderr how many files were skipped because of errors.
+fn skipped_note(ds: crate::dataset::Dataset) -> Loaded {
     let ds = Loaded(std::mem::ManuallyDrop::new(ds));
     let n = ds.broken_files.len();
     if n > 0 {
@@ -85,7 +101,7 @@ pub fn load_for_reading(data: &std::path::Path) -> anyhow::Result<Loaded> {
             crate::render::count(n, "fil", "filer")
         );
     }
-    Ok(ds)
+    ds
 }
 
 use std::io::Write;

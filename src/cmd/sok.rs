@@ -17,20 +17,25 @@ fn note<T>(r: Resolved<T>) -> T {
 }
 
 pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
-    let ds = super::load_for_reading(data)?;
     let mut q = Query {
         fritext: (!args.fritext.is_empty()).then(|| args.fritext.join(" ")),
         tolk: args.tolk,
         kostnadsfri: args.kostnadsfri,
         ..Query::default()
     };
-    for b in &args.behov {
-        for id in note(query::behov(&ds, b)?) {
-            if !q.behov.contains(&id) {
-                q.behov.push(id);
+    // The needs are resolved against the vocabulary first: then only the offerings that can
+    // have one of them are parsed (every file is still read).
+    if !args.behov.is_empty() {
+        let vok = crate::load::load_vocabulary(data)?;
+        for b in &args.behov {
+            for id in note(query::behov(&vok, b)?) {
+                if !q.behov.contains(&id) {
+                    q.behov.push(id);
+                }
             }
         }
     }
+    let ds = super::load_for_search(data, &crate::load::Interest::kategorier(&q.behov))?;
     for m in &args.malgrupp {
         q.malgrupper.push(note(query::malgrupp(&ds, m)?));
     }
