@@ -7,6 +7,7 @@ pub mod cli_error;
 pub mod dataset;
 pub mod date;
 pub mod explain;
+pub mod folder;
 pub mod followup;
 pub mod format;
 pub mod load;

@@ -10,6 +10,7 @@ use serde::de::{DeserializeOwned, IntoDeserializer};
 use toml::de::DeTable;
 
 use crate::dataset::{Dataset, Entry, Vokabular};
+use crate::folder::{Folder, Ft};
 use crate::model::{
     Aktor, AktorstypVokabular, Behov, BehovVokabular, Insats, Installningar, MalgruppVokabular,
     OmradeVokabular, SprakVokabular,
@@ -209,7 +210,7 @@ fn load_inner(root: &Path, progress: &dyn Progress, mode: Mode<'_>) -> Result<Da
     // The top of the folder is listed first; each actor folder is then walked and its files
     // read and parsed in one parallel task, so listing and parsing overlap on every core.
     let mut top = WalkState::default();
-    top.visit(root, root, true);
+    top.visit_top(root);
     let actor_paths = std::mem::take(&mut top.actor_paths);
     let found = std::mem::take(&mut top.found);
 
@@ -247,11 +248,16 @@ fn load_inner(root: &Path, progress: &dyn Progress, mode: Mode<'_>) -> Result<Da
                         .par_iter()
                         .map(|dir| {
                             let mut part = WalkState::default();
-                            part.visit(root, dir, false);
-                            let parsed: Vec<_> = std::mem::take(&mut part.found)
-                                .into_iter()
-                                .map(read)
-                                .collect();
+                            let mut parsed = Vec::new();
+                            part.visit_actor(
+                                root,
+                                dir,
+                                Some(&mut |f: Found, file| {
+                                    let mut out = Vec::new();
+                                    let p = read_opened(&f, file, limit, mode, &mut out);
+                                    parsed.push((f, out, p));
+                                }),
+                            );
                             progress.unit_done();
                             (part, parsed)
                         })
@@ -371,7 +377,7 @@ struct WalkState {
     has_resurs: bool,
     vocab_seen: BTreeSet<&'static str>,
     aktor_has_file: BTreeSet<String>,
-    /// Actor folders left for the parallel walk.
+    /// Actor folders left for the parallel walk (relative to the data folder).
     actor_paths: Vec<PathBuf>,
     /// How many actor, offering and need files were found.
     data_files: usize,
@@ -387,69 +393,98 @@ impl WalkState {
         self.data_files += other.data_files;
     }
 
-    /// Walks `dir` with plain `read_dir` (cheaper than a walker, and a folder that is not to be
-    /// entered is never opened), classifying every entry by its place relative to `root`.
-    /// At the top (`top`), folders other than the three of the format are passed over, and
-    /// actor folders are listed for the parallel walk, not entered.
-    fn visit(&mut self, root: &Path, dir: &Path, top: bool) {
-        let entries = match std::fs::read_dir(dir) {
+    /// Walks the top of the data folder; actor folders are listed, not entered.
+    fn visit_top(&mut self, root: &Path) {
+        match Folder::open(root) {
+            Ok(folder) => self.visit(&folder, Path::new(""), true, &mut None),
+            Err(err) => self.problems.push(
+                Problem::new("E018", "", Loc::File, "mappen kan inte läsas")
+                    .help(io_help(Some(&err))),
+            ),
+        }
+    }
+
+    /// Walks one actor folder (`rel`, relative to the data folder), handing each data file
+    /// to `read` as it is found, opened.
+    fn visit_actor(
+        &mut self,
+        root: &Path,
+        rel: &Path,
+        read: Option<&mut dyn FnMut(Found, std::io::Result<std::fs::File>)>,
+    ) {
+        let mut read = read;
+        match Folder::open(&root.join(rel)) {
+            Ok(folder) => self.visit(&folder, rel, false, &mut read),
+            Err(err) => self.problems.push(
+                Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
+                    .help(io_help(Some(&err))),
+            ),
+        }
+    }
+
+    /// Walks the open folder `folder` (at `rel_dir` in the data folder), classifying every
+    /// entry by its place. At the top (`top`), folders other than the three of the format are
+    /// passed over, and actor folders are listed for the parallel walk, not entered. With
+    /// `read`, each data file found is opened in its folder and handed over at once, instead
+    /// of being listed in `found`.
+    fn visit(
+        &mut self,
+        folder: &Folder,
+        rel_dir: &Path,
+        top: bool,
+        read: &mut Option<&mut dyn FnMut(Found, std::io::Result<std::fs::File>)>,
+    ) {
+        let entries = match folder.list() {
             Ok(e) => e,
             Err(err) => {
-                let rel = dir.strip_prefix(root).unwrap_or(dir).to_path_buf();
                 self.problems.push(
-                    Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
+                    Problem::new("E018", rel_dir, Loc::File, "mappen kan inte läsas")
                         .help(io_help(Some(&err))),
                 );
                 return;
             }
         };
-        for entry in entries {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(err) => {
-                    let rel = dir.strip_prefix(root).unwrap_or(dir).to_path_buf();
-                    self.problems.push(
-                        Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
-                            .help(io_help(Some(&err))),
-                    );
-                    break;
-                }
-            };
-            let name = entry.file_name();
+        for (name, ft) in entries {
             if is_hidden(&name) {
                 continue;
             }
-            let Ok(ft) = entry.file_type() else { continue };
-            let path = entry.path();
-            if top && dir == root && ft.is_dir() {
+            if top && rel_dir.as_os_str().is_empty() && ft.is_dir() {
                 let n = name.to_string_lossy();
                 if n != "aktorer" && n != "behov" && n != "vokabular" {
                     continue;
                 }
             }
-            if self.classify(root, &path, ft, top) && ft.is_dir() {
-                self.visit(root, &path, top);
+            let rel = rel_dir.join(&name);
+            let before = self.found.len();
+            let descend = self.classify(&rel, ft, top);
+            if ft == Ft::File && self.found.len() > before {
+                if let Some(read) = read.as_mut() {
+                    if let Some(f) = self.found.pop() {
+                        read(f, folder.open_file(&name));
+                    }
+                }
+            } else if descend && ft.is_dir() {
+                match folder.open_sub(&name) {
+                    Ok(sub) => self.visit(&sub, &rel, top, read),
+                    Err(err) => self.problems.push(
+                        Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
+                            .help(io_help(Some(&err))),
+                    ),
+                }
             }
         }
     }
 
-    /// Classifies one entry by its place relative to `root`; `false` when its contents are not
+    /// Classifies one entry by its place in the data folder; `false` when its contents are not
     /// to be walked (a misplaced folder, or an actor folder left for the parallel walk).
-    fn classify(
-        &mut self,
-        root: &Path,
-        path: &Path,
-        ft: std::fs::FileType,
-        prune_actors: bool,
-    ) -> bool {
-        let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        let owned_parts: Vec<std::borrow::Cow<'_, str>> = path
-            .strip_prefix(root)
-            .unwrap_or(path)
+    fn classify(&mut self, place: &Path, ft: Ft, prune_actors: bool) -> bool {
+        let problems_before = self.problems.len();
+        let rel = place.to_path_buf();
+        let owned_parts: Vec<std::borrow::Cow<'_, str>> = place
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect();
-        if ft.is_symlink() {
+        if ft == Ft::Symlink {
             self.problems.push(
                 Problem::new("E018", rel, Loc::File, "symboliska länkar följs inte")
                     .help("lägg filen direkt i datamappen i stället för en länk"),
@@ -515,7 +550,7 @@ impl WalkState {
                     }
                     self.aktor_dirs.insert((*id).to_owned());
                     if prune_actors {
-                        self.actor_paths.push(path.to_path_buf());
+                        self.actor_paths.push(place.to_path_buf());
                         return false;
                     }
                 } else {
@@ -597,12 +632,9 @@ impl WalkState {
             )),
         }
         // What is inside a misplaced folder is not reported again, file by file.
-        let rel = path.strip_prefix(root).unwrap_or(path);
         !(ft.is_dir()
-            && self
-                .problems
-                .last()
-                .is_some_and(|p| p.code == "E007" && p.file == rel))
+            && self.problems.len() > problems_before
+            && self.problems.last().is_some_and(|p| p.code == "E007"))
     }
 }
 
@@ -610,13 +642,13 @@ impl WalkState {
 /// files, bad names, symlinks and unreadable folders. Actor folders are walked in parallel.
 fn walk(root: &Path, problems: &mut Vec<Problem>) -> (Vec<Found>, BTreeSet<String>) {
     let mut state = WalkState::default();
-    state.visit(root, root, true);
+    state.visit_top(root);
     let actors = std::mem::take(&mut state.actor_paths);
     let parts: Vec<WalkState> = actors
         .par_iter()
         .map(|dir| {
             let mut s = WalkState::default();
-            s.visit(root, dir, false);
+            s.visit_actor(root, dir, None);
             s
         })
         .collect();
@@ -790,7 +822,24 @@ fn read_file(
     mode: Mode<'_>,
     out: &mut Vec<Problem>,
 ) -> Option<Parsed> {
-    let bytes = read_bytes(root, f, limit_kb, out)?;
+    read_opened(
+        f,
+        std::fs::File::open(root.join(&f.rel)),
+        limit_kb,
+        mode,
+        out,
+    )
+}
+
+/// [`read_file`] for a file already opened (or not: `file` holds why).
+fn read_opened(
+    f: &Found,
+    file: std::io::Result<std::fs::File>,
+    limit_kb: u32,
+    mode: Mode<'_>,
+    out: &mut Vec<Problem>,
+) -> Option<Parsed> {
+    let bytes = read_bytes(f, file, limit_kb, out)?;
     if let Mode::Search(interest) = mode {
         if !interest.wants(f.kind, &bytes) {
             return Some(Parsed::Skipped);
@@ -799,12 +848,17 @@ fn read_file(
     parse_bytes(f.kind, &f.rel, &bytes, mode.reading(), out)
 }
 
-fn read_bytes(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> Option<Vec<u8>> {
+fn read_bytes(
+    f: &Found,
+    file: std::io::Result<std::fs::File>,
+    limit_kb: u32,
+    out: &mut Vec<Problem>,
+) -> Option<Vec<u8>> {
     use std::io::Read as _;
     let unreadable = |e: &std::io::Error| {
         Problem::new("E018", &f.rel, Loc::File, "filen kan inte läsas").help(io_help(Some(e)))
     };
-    let file = match std::fs::File::open(root.join(&f.rel)) {
+    let file = match file {
         Ok(file) => file,
         Err(e) => {
             out.push(unreadable(&e));
@@ -814,12 +868,12 @@ fn read_bytes(root: &Path, f: &Found, limit_kb: u32, out: &mut Vec<Problem>) -> 
     // Read at most one byte past the limit: a huge file is refused without being read or parsed.
     let limit = u64::from(limit_kb) * 1024;
     let mut bytes = Vec::with_capacity(4096);
-    if let Err(e) = file.take(limit + 1).read_to_end(&mut bytes) {
+    if let Err(e) = (&file).take(limit + 1).read_to_end(&mut bytes) {
         out.push(unreadable(&e));
         return None;
     }
     if bytes.len() as u64 > limit {
-        let size = std::fs::metadata(root.join(&f.rel)).map_or(limit + 1, |m| m.len());
+        let size = file.metadata().map_or(limit + 1, |m| m.len());
         out.push(
             Problem::new(
                 "E025",
