@@ -944,7 +944,7 @@ fn parse_bytes(
         );
         return None;
     }
-    if let Some(pos) = text.find("\r\n") {
+    if let Some(pos) = memchr::memmem::find(text.as_bytes(), b"\r\n") {
         out.push(
             Problem::new("W004", &f.rel, Loc::Span(pos..pos), "filen har Windows-radslut (CRLF)")
                 .help("spara filen med LF-radslut (Unix); `.gitattributes` med `*.toml text eol=lf` hjälper"),
