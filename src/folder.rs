@@ -38,10 +38,10 @@ impl Ft {
     }
 }
 
-/// An open folder.
+/// An open folder, listed once.
 pub struct Folder {
     #[cfg(unix)]
-    fd: std::os::fd::OwnedFd,
+    dir: rustix::fs::Dir,
     #[cfg(not(unix))]
     path: PathBuf,
 }
@@ -75,36 +75,39 @@ mod imp {
         pub fn open(path: &Path) -> io::Result<Folder> {
             // The data folder itself may be a link; the folders inside it may not.
             let fd = openat(CWD, path, DIR.difference(OFlags::NOFOLLOW), Mode::empty())?;
-            Ok(Folder { fd })
+            Ok(Folder { dir: Dir::new(fd)? })
         }
 
         pub fn open_sub(&self, name: &OsStr) -> io::Result<Folder> {
-            Ok(Folder {
-                fd: openat(&self.fd, name, DIR, Mode::empty())?,
-            })
+            let fd = openat(self.dir.fd()?, name, DIR, Mode::empty())?;
+            Ok(Folder { dir: Dir::new(fd)? })
         }
 
         pub fn open_file(&self, name: &OsStr) -> io::Result<File> {
             let flags = OFlags::RDONLY | OFlags::CLOEXEC;
-            Ok(File::from(openat(&self.fd, name, flags, Mode::empty())?))
+            Ok(File::from(openat(self.dir.fd()?, name, flags, Mode::empty())?))
         }
 
-        pub fn list(&self) -> io::Result<Vec<(OsString, Ft)>> {
-            let mut out = Vec::new();
-            for entry in Dir::read_from(&self.fd)? {
+        pub fn list(&mut self) -> io::Result<Vec<(OsString, Ft)>> {
+            let mut listed = Vec::new();
+            for entry in &mut self.dir {
                 let entry = entry?;
                 let name = OsStr::from_bytes(entry.file_name().to_bytes());
                 if name == "." || name == ".." {
                     continue;
                 }
-                // Some file systems do not say what an entry is; then it is looked up.
-                let t = if let Some(t) = ft(entry.file_type()) {
+                listed.push((name.to_os_string(), ft(entry.file_type())));
+            }
+            // Some file systems do not say what an entry is; then it is looked up.
+            let mut out = Vec::with_capacity(listed.len());
+            for (name, t) in listed {
+                let t = if let Some(t) = t {
                     t
                 } else {
-                    let st = statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW)?;
+                    let st = statat(self.dir.fd()?, &name, AtFlags::SYMLINK_NOFOLLOW)?;
                     ft(FileType::from_raw_mode(st.st_mode)).unwrap_or(Ft::Other)
                 };
-                out.push((name.to_os_string(), t));
+                out.push((name, t));
             }
             Ok(out)
         }
@@ -128,7 +131,7 @@ impl Folder {
         File::open(self.path.join(name))
     }
 
-    pub fn list(&self) -> io::Result<Vec<(OsString, Ft)>> {
+    pub fn list(&mut self) -> io::Result<Vec<(OsString, Ft)>> {
         let mut out = Vec::new();
         for entry in std::fs::read_dir(&self.path)? {
             let entry = entry?;

@@ -185,7 +185,8 @@ pub fn load_vocabulary(root: &Path) -> Result<Dataset> {
             results.push((f, out, parsed));
         }
     }
-    Ok(assemble(root, results, Vec::new(), BTreeSet::new()))
+    let total = results.len();
+    Ok(assemble(root, results.into_iter(), total, Vec::new(), BTreeSet::new()))
 }
 
 /// Fails when the data folder itself cannot be used.
@@ -218,7 +219,7 @@ fn load_inner(root: &Path, progress: &dyn Progress, mode: Mode<'_>) -> Result<Da
     let (settings, rest): (Vec<Found>, Vec<Found>) = found
         .into_iter()
         .partition(|f| f.kind == Kind::Installningar);
-    let mut results: Vec<(Found, Vec<Problem>, Option<Parsed>)> = settings
+    let results: Vec<(Found, Vec<Problem>, Option<Parsed>)> = settings
         .into_iter()
         .map(|f| {
             let mut out = Vec::new();
@@ -278,21 +279,27 @@ fn load_inner(root: &Path, progress: &dyn Progress, mode: Mode<'_>) -> Result<Da
             )
         });
     progress.finish();
-    results.reserve(files.len() + actor_parts.iter().map(|(_, p)| p.len()).sum::<usize>());
-    results.extend(files);
+    let total = results.len() + files.len() + actor_parts.iter().map(|(_, p)| p.len()).sum::<usize>();
+    let mut parsed_parts = Vec::with_capacity(actor_parts.len());
     for (part, parsed) in actor_parts {
         top.merge(part);
-        results.extend(parsed);
+        parsed_parts.push(parsed);
     }
     let mut problems = Vec::new();
     let aktor_dirs = top.finish(&mut problems);
-    Ok(assemble(root, results, problems, aktor_dirs))
+    // Straight from the parallel parts into the dataset: no list of every file in between.
+    let all = results
+        .into_iter()
+        .chain(files)
+        .chain(parsed_parts.into_iter().flatten());
+    Ok(assemble(root, all, total, problems, aktor_dirs))
 }
 
 /// Builds the dataset from every file's outcome.
 fn assemble(
     root: &Path,
-    results: Vec<(Found, Vec<Problem>, Option<Parsed>)>,
+    results: impl Iterator<Item = (Found, Vec<Problem>, Option<Parsed>)>,
+    files_total: usize,
     mut problems: Vec<Problem>,
     aktor_dirs: BTreeSet<String>,
 ) -> Dataset {
@@ -302,9 +309,12 @@ fn assemble(
     };
     ds.known_aktor_ids = aktor_dirs;
     let mut vok = VokabularParts::default();
-    let (mut aktorer, mut insatser, mut behov) = (Vec::new(), Vec::new(), Vec::new());
+    // Room for every file in each (only the pages used are ever touched).
+    let mut aktorer = Vec::with_capacity(files_total);
+    let mut insatser = Vec::with_capacity(files_total);
+    let mut behov = Vec::with_capacity(files_total);
     let mut broken = Vec::new();
-    ds.files_total = results.len();
+    ds.files_total = files_total;
     for (f, file_problems, parsed) in results {
         if parsed.is_none()
             || file_problems
@@ -396,7 +406,7 @@ impl WalkState {
     /// Walks the top of the data folder; actor folders are listed, not entered.
     fn visit_top(&mut self, root: &Path) {
         match Folder::open(root) {
-            Ok(folder) => self.visit(&folder, Path::new(""), true, &mut None),
+            Ok(folder) => self.visit(folder, Path::new(""), true, &mut None),
             Err(err) => self.problems.push(
                 Problem::new("E018", "", Loc::File, "mappen kan inte läsas")
                     .help(io_help(Some(&err))),
@@ -414,7 +424,7 @@ impl WalkState {
     ) {
         let mut read = read;
         match Folder::open(&root.join(rel)) {
-            Ok(folder) => self.visit(&folder, rel, false, &mut read),
+            Ok(folder) => self.visit(folder, rel, false, &mut read),
             Err(err) => self.problems.push(
                 Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
                     .help(io_help(Some(&err))),
@@ -429,7 +439,7 @@ impl WalkState {
     /// of being listed in `found`.
     fn visit(
         &mut self,
-        folder: &Folder,
+        mut folder: Folder,
         rel_dir: &Path,
         top: bool,
         read: &mut Option<&mut dyn FnMut(Found, std::io::Result<std::fs::File>)>,
@@ -465,7 +475,7 @@ impl WalkState {
                 }
             } else if descend && ft.is_dir() {
                 match folder.open_sub(&name) {
-                    Ok(sub) => self.visit(&sub, &rel, top, read),
+                    Ok(sub) => self.visit(sub, &rel, top, read),
                     Err(err) => self.problems.push(
                         Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
                             .help(io_help(Some(&err))),
