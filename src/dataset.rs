@@ -219,6 +219,16 @@ impl Areas {
 
     /// Resolves a written area: code, exact name, `riket`; else a folded or "… kommun" alias;
     /// else the closest names.
+    /// The area written exactly as its code, its name or `riket`; no copy is made.
+    pub fn exact(&self, written: &str) -> Option<&Area> {
+        if written == "riket" {
+            return Some(&Area::Riket);
+        }
+        self.by_code
+            .get(written)
+            .or_else(|| self.by_name.get(written))
+    }
+
     pub fn resolve(&self, written: &str) -> AreaResolution {
         if written == "riket" {
             return AreaResolution::Exact(Area::Riket);

@@ -85,7 +85,12 @@ mod imp {
 
         pub fn open_file(&self, name: &OsStr) -> io::Result<File> {
             let flags = OFlags::RDONLY | OFlags::CLOEXEC;
-            Ok(File::from(openat(self.dir.fd()?, name, flags, Mode::empty())?))
+            Ok(File::from(openat(
+                self.dir.fd()?,
+                name,
+                flags,
+                Mode::empty(),
+            )?))
         }
 
         pub fn list(&mut self) -> io::Result<Vec<(OsString, Ft)>> {

@@ -114,8 +114,10 @@ impl Interest {
 /// How much of each file is checked.
 #[derive(Clone, Copy)]
 enum Mode<'a> {
-    /// Everything (`validera`).
+    /// Everything.
     Full,
+    /// Everything, then the free text no rule across files reads is let go ([`load_for_validation`]).
+    Validation,
     /// What reading commands need ([`load_for_reading`]).
     Reading,
     /// As `Reading`, for the files of interest only ([`load_for_search`]).
@@ -124,7 +126,7 @@ enum Mode<'a> {
 
 impl Mode<'_> {
     fn reading(self) -> bool {
-        !matches!(self, Mode::Full)
+        !matches!(self, Mode::Full | Mode::Validation)
     }
 }
 
@@ -136,6 +138,13 @@ pub fn load(root: &Path) -> Result<Dataset> {
 /// [`load`], telling `progress` about every file read.
 pub fn load_with(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
     load_inner(root, progress, Mode::Full)
+}
+
+/// For `validera`: every check of [`load_with`]; then the free text of each entry (descriptions,
+/// notes), which no rule across files reads, is let go as soon as its file is checked. On a
+/// national folder that text is most of the memory, and memory is time.
+pub fn load_for_validation(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
+    load_inner(root, progress, Mode::Validation)
 }
 
 /// For commands that only read (search, reports): a file that fits the model is taken as it is,
@@ -186,7 +195,13 @@ pub fn load_vocabulary(root: &Path) -> Result<Dataset> {
         }
     }
     let total = results.len();
-    Ok(assemble(root, results.into_iter(), total, Vec::new(), BTreeSet::new()))
+    Ok(assemble(
+        root,
+        results.into_iter(),
+        total,
+        Vec::new(),
+        BTreeSet::new(),
+    ))
 }
 
 /// Fails when the data folder itself cannot be used.
@@ -279,7 +294,8 @@ fn load_inner(root: &Path, progress: &dyn Progress, mode: Mode<'_>) -> Result<Da
             )
         });
     progress.finish();
-    let total = results.len() + files.len() + actor_parts.iter().map(|(_, p)| p.len()).sum::<usize>();
+    let total =
+        results.len() + files.len() + actor_parts.iter().map(|(_, p)| p.len()).sum::<usize>();
     let mut parsed_parts = Vec::with_capacity(actor_parts.len());
     for (part, parsed) in actor_parts {
         top.merge(part);
@@ -855,7 +871,39 @@ fn read_opened(
             return Some(Parsed::Skipped);
         }
     }
-    parse_bytes(f.kind, &f.rel, &bytes, mode.reading(), out)
+    let parsed = parse_bytes(f.kind, &f.rel, &bytes, mode.reading(), out);
+    if matches!(mode, Mode::Validation) {
+        parsed.map(without_free_text)
+    } else {
+        parsed
+    }
+}
+
+/// The entry without the free text that only people read (see [`load_for_validation`]).
+fn without_free_text(p: Parsed) -> Parsed {
+    match p {
+        Parsed::Aktor(mut a) => {
+            a.beskrivning = String::new();
+            a.behovsbild = None;
+            a.intern_anteckning = None;
+            Parsed::Aktor(a)
+        }
+        Parsed::Insats(mut x) => {
+            x.beskrivning = String::new();
+            x.kostnad_beskrivning = None;
+            x.tider = None;
+            x.kontaktvag = None;
+            x.kapacitet = None;
+            x.intern_anteckning = None;
+            Parsed::Insats(x)
+        }
+        Parsed::Behov(mut b) => {
+            b.beskrivning = None;
+            b.intern_anteckning = None;
+            Parsed::Behov(b)
+        }
+        other => other,
+    }
 }
 
 fn read_bytes(

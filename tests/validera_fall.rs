@@ -65,3 +65,36 @@ fn every_case_folder_has_a_test() {
         );
     }
 }
+
+/// `validera` lets the free text go once each file is checked: over every case, data/ and the
+/// example map, it finds exactly what a full load finds, and the text really is gone.
+#[test]
+fn validation_without_free_text_finds_the_same() {
+    let opts = resurs::validate::Options {
+        today: resurs::date::Datum::new(2026, 11, 25).unwrap(),
+    };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut folders = vec![root.join("data"), root.join("examples/exempelkarta")];
+    let mut cases = Vec::new();
+    for entry in std::fs::read_dir(fixtures().join("fall")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        cases.push(case_folder(&name));
+    }
+    folders.extend(cases.iter().map(|d| d.path().to_path_buf()));
+    for dir in &folders {
+        let full = resurs::load::load(dir).unwrap();
+        let lean = resurs::load::load_for_validation(dir, &resurs::load::Quiet).unwrap();
+        assert_eq!(
+            resurs::validate::validate(&full, &opts),
+            resurs::validate::validate(&lean, &opts),
+            "{}",
+            dir.display()
+        );
+        assert!(
+            lean.insatser
+                .values()
+                .all(|e| e.data.beskrivning.is_empty())
+        );
+    }
+    assert!(folders.len() > 20);
+}

@@ -63,10 +63,11 @@ impl std::ops::Deref for Loaded {
     }
 }
 
-/// Loads a data folder, with a progress bar on a terminal for big folders.
+/// Loads a data folder for `validera` (every check, without the free text no rule reads), with
+/// a progress bar on a terminal for big folders.
 pub fn load(data: &std::path::Path) -> anyhow::Result<Loaded> {
     let ds = crate::timing::stage("ladda", || {
-        crate::load::load_with(data, &Bar(std::sync::OnceLock::new()))
+        crate::load::load_for_validation(data, &Bar(std::sync::OnceLock::new()))
     })?;
     Ok(Loaded(std::mem::ManuallyDrop::new(ds)))
 }

@@ -64,10 +64,10 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             AKTORSTYP,
             "aktorstyper",
             f,
-            path!["typ"],
+            || path!["typ"],
         );
         for (i, o) in a.omraden.iter().enumerate() {
-            c.area(o, f, path!["omraden", i], false);
+            c.area(o, f, || path!["omraden", i], false);
         }
         c.contact_ways(
             a.webb.as_deref(),
@@ -83,7 +83,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
                 "ogiltigt organisationsnummer",
                 nr,
                 f,
-                path!["organisationsnummer"],
+                || path!["organisationsnummer"],
             );
         }
         c.contacts(&a.kontakt, f);
@@ -95,7 +95,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         let x = &e.data;
         let f = e.file.as_path();
         for (i, b) in x.behov.iter().enumerate() {
-            c.category(b, f, path!["behov", i]);
+            c.category(b, f, || path!["behov", i]);
         }
         for (i, m) in x.malgrupper.iter().enumerate() {
             c.vocab(
@@ -104,27 +104,22 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
                 MALGRUPP,
                 "malgrupper",
                 f,
-                path!["malgrupper", i],
+                || path!["malgrupper", i],
             );
         }
         for (i, o) in x.omraden.iter().flatten().enumerate() {
-            c.area(o, f, path!["omraden", i], false);
+            c.area(o, f, || path!["omraden", i], false);
         }
         for (i, s) in x.sprak.iter().flatten().enumerate() {
-            c.vocab(
-                ds.vokabular.sprak.as_ref(),
-                s,
-                SPRAK,
-                "sprak",
-                f,
-                path!["sprak", i],
-            );
+            c.vocab(ds.vokabular.sprak.as_ref(), s, SPRAK, "sprak", f, || {
+                path!["sprak", i]
+            });
         }
         if let Some(k) = x.plats.as_ref().and_then(|p| p.kommun.as_ref()) {
-            c.area(k, f, path!["plats", "kommun"], true);
+            c.area(k, f, || path!["plats", "kommun"], true);
         }
         for (i, id) in x.samarbetspartner.iter().enumerate() {
-            c.aktor_ref(id, f, path!["samarbetspartner", i]);
+            c.aktor_ref(id, f, || path!["samarbetspartner", i]);
         }
         if let (Some(from), Some(to)) = (x.giltig_fran, x.giltig_till) {
             if to < from {
@@ -181,7 +176,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         let b = &e.data;
         let f = e.file.as_path();
         for (i, k) in b.kategorier.iter().enumerate() {
-            c.category(k, f, path!["kategorier", i]);
+            c.category(k, f, || path!["kategorier", i]);
         }
         for (i, m) in b.malgrupper.iter().enumerate() {
             c.vocab(
@@ -190,28 +185,23 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
                 MALGRUPP,
                 "malgrupper",
                 f,
-                path!["malgrupper", i],
+                || path!["malgrupper", i],
             );
         }
         for (i, o) in b.omraden.iter().enumerate() {
-            c.area(o, f, path!["omraden", i], false);
+            c.area(o, f, || path!["omraden", i], false);
         }
         for (i, s) in b.sprak.iter().enumerate() {
-            c.vocab(
-                ds.vokabular.sprak.as_ref(),
-                s,
-                SPRAK,
-                "sprak",
-                f,
-                path!["sprak", i],
-            );
+            c.vocab(ds.vokabular.sprak.as_ref(), s, SPRAK, "sprak", f, || {
+                path!["sprak", i]
+            });
         }
         for (i, id) in b.lyft_av.iter().enumerate() {
-            c.aktor_ref(id, f, path!["lyft_av", i]);
+            c.aktor_ref(id, f, || path!["lyft_av", i]);
         }
         for (i, a) in b.atgard.iter().enumerate() {
             if let Some(id) = &a.ansvarig {
-                c.aktor_ref(id, f, path!["atgard", i, "ansvarig"]);
+                c.aktor_ref(id, f, || path!["atgard", i, "ansvarig"]);
             }
         }
     });
@@ -279,7 +269,7 @@ impl Checker<'_> {
         what: Word,
         file_stem: &str,
         f: &Path,
-        path: Vec<Seg>,
+        path: impl FnOnce() -> Vec<Seg>,
     ) {
         let Some(lex) = lex else { return };
         match lex.resolve(value) {
@@ -288,7 +278,7 @@ impl Checker<'_> {
                 Problem::new(
                     "E004",
                     f,
-                    Loc::Value(path),
+                    Loc::Value(path()),
                     format!(
                         "`{value}` är inget id; skriv {} id `{}`",
                         what.definite, t.id
@@ -301,7 +291,7 @@ impl Checker<'_> {
                 let mut p = Problem::new(
                     "E004",
                     f,
-                    Loc::Value(path),
+                    Loc::Value(path()),
                     format!("{} `{value}`", what.unknown),
                 )
                 .help(format!(
@@ -316,7 +306,7 @@ impl Checker<'_> {
     }
 
     /// A need category; a group id gets the group's categories as the way out.
-    fn category(&mut self, value: &str, f: &Path, path: Vec<Seg>) {
+    fn category(&mut self, value: &str, f: &Path, path: impl FnOnce() -> Vec<Seg>) {
         let v = &self.ds.vokabular;
         if let (Some(grupper), Some(kat)) = (&v.grupper, &v.kategorier) {
             if kat.get(value).is_none() {
@@ -330,7 +320,7 @@ impl Checker<'_> {
                     let mut p = Problem::new(
                         "E004",
                         f,
-                        Loc::Value(path),
+                        Loc::Value(path()),
                         format!("`{value}` är en grupp av behov, inte ett behov"),
                     )
                     .label("välj en eller flera kategorier i gruppen")
@@ -347,10 +337,15 @@ impl Checker<'_> {
     }
 
     /// An area (`E009`); `kommun_only` for a place's kommun.
-    fn area(&mut self, value: &str, f: &Path, path: Vec<Seg>, kommun_only: bool) {
+    fn area(&mut self, value: &str, f: &Path, path: impl FnOnce() -> Vec<Seg>, kommun_only: bool) {
         let Some(areas) = &self.ds.vokabular.omraden else {
             return;
         };
+        if let Some(a) = areas.exact(value) {
+            if !kommun_only || matches!(a, Area::Kommun(_)) {
+                return;
+            }
+        }
         match areas.resolve(value) {
             AreaResolution::Exact(Area::Kommun(_)) => {}
             AreaResolution::Exact(_) if !kommun_only => {}
@@ -358,7 +353,7 @@ impl Checker<'_> {
                 Problem::new(
                     "E009",
                     f,
-                    Loc::Value(path),
+                    Loc::Value(path()),
                     format!("`{value}` är ingen kommun"),
                 )
                 .help("en plats ligger i en kommun: skriv kommunens namn eller kod"),
@@ -367,14 +362,14 @@ impl Checker<'_> {
                 Problem::new(
                     "E009",
                     f,
-                    Loc::Value(path),
+                    Loc::Value(path()),
                     format!("området `{value}` skrivs `{name}`"),
                 )
                 .label("skriv namnet exakt som i vokabulären, eller SCB-koden")
                 .suggest(name),
             ),
             AreaResolution::Unknown(close) => {
-                let mut p = Problem::new("E009", f, Loc::Value(path), format!("okänt område `{value}`"))
+                let mut p = Problem::new("E009", f, Loc::Value(path()), format!("okänt område `{value}`"))
                     .help("skriv en kommun eller ett län (namn eller SCB-kod) ur `vokabular/omraden.toml`, eller `riket`");
                 if let Some(best) = close.first() {
                     p = p.suggest(best.clone());
@@ -385,7 +380,7 @@ impl Checker<'_> {
     }
 
     /// A reference to an actor (`E008`).
-    fn aktor_ref(&mut self, id: &str, f: &Path, path: Vec<Seg>) {
+    fn aktor_ref(&mut self, id: &str, f: &Path, path: impl FnOnce() -> Vec<Seg>) {
         if self.ds.known_aktor_ids.contains(id) {
             return;
         }
@@ -393,7 +388,7 @@ impl Checker<'_> {
         let mut p = Problem::new(
             "E008",
             f,
-            Loc::Value(path),
+            Loc::Value(path()),
             format!("det finns ingen aktör `{id}`"),
         )
         .help("aktörens id är namnet på dess mapp i `aktorer/`");
@@ -416,10 +411,10 @@ impl Checker<'_> {
         what: &str,
         value: &str,
         f: &Path,
-        path: Vec<Seg>,
+        path: impl FnOnce() -> Vec<Seg>,
     ) {
         if let Err(rej) = r {
-            let mut p = Problem::new(code, f, Loc::Value(path), format!("{what} `{value}`"))
+            let mut p = Problem::new(code, f, Loc::Value(path()), format!("{what} `{value}`"))
                 .label(rej.reason);
             if let Some(fix) = rej.fix {
                 p = p.suggest(fix);
@@ -442,14 +437,9 @@ impl Checker<'_> {
             p
         };
         if let Some(w) = webb {
-            self.format(
-                formats::url(w),
-                "E012",
-                "ogiltig webbadress",
-                w,
-                f,
-                at("webb"),
-            );
+            self.format(formats::url(w), "E012", "ogiltig webbadress", w, f, || {
+                at("webb")
+            });
         }
         if let Some(e) = epost {
             self.format(
@@ -458,7 +448,7 @@ impl Checker<'_> {
                 "ogiltig e-postadress",
                 e,
                 f,
-                at("epost"),
+                || at("epost"),
             );
         }
         if let Some(t) = telefon {
@@ -468,7 +458,7 @@ impl Checker<'_> {
                 "ogiltigt telefonnummer",
                 t,
                 f,
-                at("telefon"),
+                || at("telefon"),
             );
         }
     }
@@ -495,13 +485,13 @@ impl Checker<'_> {
         let months = senast.months_until(today);
         let help =
             "kontrollera uppgifterna med aktören och sätt `senast_granskad` till dagens datum";
-        let loc = Loc::Value(path!["senast_granskad"]);
+        let loc = || Loc::Value(path!["senast_granskad"]);
         if senast > today {
             self.out.push(
                 Problem::new(
                     "W005",
                     f,
-                    loc,
+                    loc(),
                     format!("`senast_granskad` ({senast}) ligger i framtiden"),
                 )
                 .help("skriv det datum då uppgifterna faktiskt granskades"),
@@ -511,7 +501,7 @@ impl Checker<'_> {
                 Problem::new(
                     "E016",
                     f,
-                    loc,
+                    loc(),
                     format!(
                         "uppgifterna granskades senast {senast}, för {} sedan",
                         months_phrase(months)
@@ -525,7 +515,7 @@ impl Checker<'_> {
                 Problem::new(
                     "W001",
                     f,
-                    loc,
+                    loc(),
                     format!(
                         "uppgifterna granskades senast {senast}, för {} sedan",
                         months_phrase(months)
