@@ -848,6 +848,10 @@ fn read_file(
     mode: Mode<'_>,
     out: &mut Vec<Problem>,
 ) -> Option<Parsed> {
+    // A search needs no need files: they are not even opened.
+    if matches!(mode, Mode::Search(_)) && f.kind == Kind::Behov {
+        return Some(Parsed::Skipped);
+    }
     read_opened(
         f,
         std::fs::File::open(root.join(&f.rel)),
