@@ -126,6 +126,10 @@ pub struct SokArgs {
     /// Bara kostnadsfria insatser
     #[arg(long)]
     pub kostnadsfri: bool,
+    /// Sök utan sökindex: läs varje insatsfil (indexet ligger i RESURS_CACHE, annars
+    /// ~/.cache/resurs, och används för mappar med över 2 000 filer)
+    #[arg(long)]
+    pub utan_index: bool,
     /// Kanal
     #[arg(long, value_name = "KANAL", value_parser = ["plats", "telefon", "digitalt", "uppsokande"])]
     pub kanal: Vec<String>,

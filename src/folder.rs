@@ -93,6 +93,26 @@ mod imp {
             )?))
         }
 
+        /// The identity of the entry `name` (for the search index). The field types differ
+        /// between Unix systems, hence the conversions.
+        #[allow(clippy::useless_conversion, clippy::unnecessary_fallible_conversions)]
+        pub fn stamp(&self, name: &OsStr) -> Option<crate::index::Stamp> {
+            let st = statat(self.dir.fd().ok()?, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
+            Some(crate::index::Stamp {
+                dev: u64::try_from(st.st_dev).ok()?,
+                ino: u64::try_from(st.st_ino).ok()?,
+                size: u64::try_from(st.st_size).ok()?,
+                mtime: (
+                    i64::try_from(st.st_mtime).ok()?,
+                    i64::try_from(st.st_mtime_nsec).ok()?,
+                ),
+                ctime: (
+                    i64::try_from(st.st_ctime).ok()?,
+                    i64::try_from(st.st_ctime_nsec).ok()?,
+                ),
+            })
+        }
+
         pub fn list(&mut self) -> io::Result<Vec<(OsString, Ft)>> {
             let mut listed = Vec::new();
             for entry in &mut self.dir {
@@ -134,6 +154,11 @@ impl Folder {
 
     pub fn open_file(&self, name: &OsStr) -> io::Result<File> {
         File::open(self.path.join(name))
+    }
+
+    /// No search index here: without an inode and a change time, a file's identity is unsure.
+    pub fn stamp(&self, _name: &OsStr) -> Option<crate::index::Stamp> {
+        None
     }
 
     pub fn list(&mut self) -> io::Result<Vec<(OsString, Ft)>> {

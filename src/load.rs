@@ -84,6 +84,10 @@ impl Progress for Quiet {}
 /// match one of the category ids; need files are not parsed at all.
 pub struct Interest {
     kategorier: Vec<memchr::memmem::Finder<'static>>,
+    /// The search index, with the query as indexes in its vocabulary.
+    index: Option<(crate::index::SearchIndex, u128)>,
+    /// Whether every actor is needed (else only those with an offering that can match).
+    all_actors: bool,
 }
 
 impl Interest {
@@ -94,6 +98,32 @@ impl Interest {
                 .iter()
                 .map(|k| memchr::memmem::Finder::new(k.as_bytes()).into_owned())
                 .collect(),
+            index: None,
+            all_actors: true,
+        }
+    }
+
+    /// Only the actors of offerings that can match are read (a search that names no actor).
+    #[must_use]
+    pub fn only_actors_with_hits(mut self) -> Self {
+        self.all_actors = self.kategorier.is_empty();
+        self
+    }
+
+    /// With the search index: an offering file whose row says it cannot match is not opened.
+    /// `kategorier` are the same ids as given to [`Interest::kategorier`].
+    #[must_use]
+    pub fn with_index(mut self, index: crate::index::SearchIndex, kategorier: &[String]) -> Self {
+        if let Some(query) = index.query(kategorier).filter(|&q| q != 0) {
+            self.index = Some((index, query));
+        }
+        self
+    }
+
+    /// Keeps the index for the next search.
+    pub fn save_index(&self) {
+        if let Some((index, _)) = &self.index {
+            index.save();
         }
     }
 
@@ -265,15 +295,34 @@ fn load_inner(root: &Path, progress: &dyn Progress, mode: Mode<'_>) -> Result<Da
                         .map(|dir| {
                             let mut part = WalkState::default();
                             let mut parsed = Vec::new();
+                            let lazy = matches!(mode, Mode::Search(i) if !i.all_actors);
+                            let mut actor = None;
                             part.visit_actor(
                                 root,
                                 dir,
-                                Some(&mut |f: Found, file| {
+                                Some(&mut |f: Found, folder: &Folder, name: &std::ffi::OsStr| {
+                                    if lazy && f.kind == Kind::Aktor {
+                                        actor = Some(f);
+                                        return;
+                                    }
                                     let mut out = Vec::new();
-                                    let p = read_opened(&f, file, limit, mode, &mut out);
+                                    let p = read_in(&f, folder, name, limit, mode, &mut out);
                                     parsed.push((f, out, p));
                                 }),
                             );
+                            // The actor of offerings that can match (or are broken) only.
+                            if let Some(f) = actor {
+                                let needed = parsed
+                                    .iter()
+                                    .any(|(_, _, p)| !matches!(p, Some(Parsed::Skipped)));
+                                let mut out = Vec::new();
+                                let p = if needed {
+                                    read_file(root, &f, limit, mode, &mut out)
+                                } else {
+                                    Some(Parsed::Skipped)
+                                };
+                                parsed.push((f, out, p));
+                            }
                             progress.unit_done();
                             (part, parsed)
                         })
@@ -394,6 +443,9 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
+/// Handed each data file as the walk finds it: the file, its open folder and its name there.
+type ReadFound<'a> = dyn FnMut(Found, &Folder, &std::ffi::OsStr) + 'a;
+
 /// What a walk of (part of) the data folder found.
 #[derive(Default)]
 struct WalkState {
@@ -432,12 +484,7 @@ impl WalkState {
 
     /// Walks one actor folder (`rel`, relative to the data folder), handing each data file
     /// to `read` as it is found, opened.
-    fn visit_actor(
-        &mut self,
-        root: &Path,
-        rel: &Path,
-        read: Option<&mut dyn FnMut(Found, std::io::Result<std::fs::File>)>,
-    ) {
+    fn visit_actor(&mut self, root: &Path, rel: &Path, read: Option<&mut ReadFound<'_>>) {
         let mut read = read;
         match Folder::open(&root.join(rel)) {
             Ok(folder) => self.visit(folder, rel, false, &mut read),
@@ -458,7 +505,7 @@ impl WalkState {
         mut folder: Folder,
         rel_dir: &Path,
         top: bool,
-        read: &mut Option<&mut dyn FnMut(Found, std::io::Result<std::fs::File>)>,
+        read: &mut Option<&mut ReadFound<'_>>,
     ) {
         let entries = match folder.list() {
             Ok(e) => e,
@@ -486,7 +533,7 @@ impl WalkState {
             if ft == Ft::File && self.found.len() > before {
                 if let Some(read) = read.as_mut() {
                     if let Some(f) = self.found.pop() {
-                        read(f, folder.open_file(&name));
+                        read(f, &folder, &name);
                     }
                 }
             } else if descend && ft.is_dir() {
@@ -861,6 +908,43 @@ fn read_file(
     )
 }
 
+/// [`read_file`] for the file `name` of `folder`; a search with an index first looks the file
+/// up, and opens it only when its row is missing, stale or says it can match.
+fn read_in(
+    f: &Found,
+    folder: &Folder,
+    name: &std::ffi::OsStr,
+    limit_kb: u32,
+    mode: Mode<'_>,
+    out: &mut Vec<Problem>,
+) -> Option<Parsed> {
+    let indexed = match mode {
+        Mode::Search(Interest {
+            index: Some((index, query)),
+            ..
+        }) if f.kind == Kind::Insats => Some((index, query)),
+        _ => None,
+    };
+    let (Some((index, query)), Some(stamp), Some(rel)) =
+        (indexed, folder.stamp(name), f.rel.to_str())
+    else {
+        return read_opened(f, folder.open_file(name), limit_kb, mode, out);
+    };
+    if stamp.size <= u64::from(limit_kb) * 1024 {
+        if let Some(v) = index.lookup(rel, &stamp) {
+            if !v.may_match(*query) {
+                index.record(rel, stamp, v);
+                return Some(Parsed::Skipped);
+            }
+        }
+    }
+    let bytes = read_bytes(f, folder.open_file(name), limit_kb, out)?;
+    // Entered with the identity from before the read: if the file changes in between, its
+    // identity will differ next time, and it is read again.
+    index.record(rel, stamp, index.verdict(&bytes));
+    after_read(f, &bytes, mode, out)
+}
+
 /// [`read_file`] for a file already opened (or not: `file` holds why).
 fn read_opened(
     f: &Found,
@@ -870,12 +954,17 @@ fn read_opened(
     out: &mut Vec<Problem>,
 ) -> Option<Parsed> {
     let bytes = read_bytes(f, file, limit_kb, out)?;
+    after_read(f, &bytes, mode, out)
+}
+
+/// What follows reading a file: the search's filter, the checks and the typed entry.
+fn after_read(f: &Found, bytes: &[u8], mode: Mode<'_>, out: &mut Vec<Problem>) -> Option<Parsed> {
     if let Mode::Search(interest) = mode {
-        if !interest.wants(f.kind, &bytes) {
+        if !interest.wants(f.kind, bytes) {
             return Some(Parsed::Skipped);
         }
     }
-    let parsed = parse_bytes(f.kind, &f.rel, &bytes, mode.reading(), out);
+    let parsed = parse_bytes(f.kind, &f.rel, bytes, mode.reading(), out);
     if matches!(mode, Mode::Validation) {
         parsed.map(without_free_text)
     } else {

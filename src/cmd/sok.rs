@@ -9,6 +9,9 @@ use crate::query::{self, Resolved};
 use crate::render::hits;
 use crate::search::{Query, search};
 
+/// Folders with more files than this keep a search index.
+const INDEX_FROM_FILES: usize = 2_000;
+
 fn note<T>(r: Resolved<T>) -> T {
     if let Some(n) = r.notice {
         eprintln!("{n}");
@@ -25,6 +28,7 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
     };
     // The needs are resolved against the vocabulary first: then only the offerings that can
     // have one of them are parsed (every file is still read).
+    let mut interest = crate::load::Interest::kategorier(&[]);
     if !args.behov.is_empty() {
         let vok = crate::load::load_vocabulary(data)?;
         for b in &args.behov {
@@ -34,8 +38,31 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
                 }
             }
         }
+        interest = crate::load::Interest::kategorier(&q.behov);
+        if args.aktor.is_empty() {
+            interest = interest.only_actors_with_hits();
+        }
+        // The index answers for this vocabulary's categories only (see src/index.rs).
+        let ids: Vec<String> = vok
+            .vokabular
+            .behov_raw
+            .kategori
+            .iter()
+            .map(|k| k.id.clone())
+            .collect();
+        if !args.utan_index && !ids.is_empty() {
+            if let Some(index) = crate::timing::stage("läsa sökindex", || {
+                crate::index::SearchIndex::open(data, &ids)
+            }) {
+                interest = interest.with_index(index, &q.behov);
+            }
+        }
     }
-    let ds = super::load_for_search(data, &crate::load::Interest::kategorier(&q.behov))?;
+    let ds = super::load_for_search(data, &interest)?;
+    // Small folders are read in milliseconds: no index is kept for them.
+    if ds.files_total > INDEX_FROM_FILES {
+        crate::timing::stage("spara sökindex", || interest.save_index());
+    }
     for m in &args.malgrupp {
         q.malgrupper.push(note(query::malgrupp(&ds, m)?));
     }

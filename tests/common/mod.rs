@@ -69,6 +69,11 @@ pub fn resurs(data: &Path, args: &[&str]) -> Output {
     Command::cargo_bin("resurs")
         .unwrap()
         .env_remove("RESURS_DATA")
+        // Search indexes of test folders go to a folder of their own, never to ~/.cache.
+        .env(
+            "RESURS_CACHE",
+            std::env::temp_dir().join("resurs-test-cache"),
+        )
         .arg("--data")
         .arg(data)
         .args(["--idag", IDAG])
