@@ -49,6 +49,14 @@ fn benches(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("load", name), &dir, |b, dir| {
             b.iter(|| resurs::load::load(dir).unwrap());
         });
+        g.bench_with_input(BenchmarkId::new("load-validera", name), &dir, |b, dir| {
+            b.iter(|| resurs::load::load_for_validation(dir, &resurs::load::Quiet).unwrap());
+        });
+        let interest =
+            resurs::load::Interest::kategorier(&["samtalsstod".to_owned()]).only_actors_with_hits();
+        g.bench_with_input(BenchmarkId::new("load-sok", name), &dir, |b, dir| {
+            b.iter(|| resurs::load::load_for_search(dir, &resurs::load::Quiet, &interest).unwrap());
+        });
         let ds = resurs::load::load(&dir).unwrap();
         g.bench_with_input(BenchmarkId::new("validate", name), &ds, |b, ds| {
             b.iter(|| resurs::validate::validate(ds, &resurs::validate::Options { today }));
