@@ -150,6 +150,8 @@ enum Mode<'a> {
     Validation,
     /// What reading commands need ([`load_for_reading`]).
     Reading,
+    /// As `Reading`, without the free text ([`load_for_matching`]).
+    Matching,
     /// As `Reading`, for the files of interest only ([`load_for_search`]).
     Search(&'a Interest),
 }
@@ -182,6 +184,12 @@ pub fn load_for_validation(root: &Path, progress: &dyn Progress) -> Result<Datas
 /// checked in full, so it is still known as broken. `validera` always checks everything.
 pub fn load_for_reading(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
     load_inner(root, progress, Mode::Reading)
+}
+
+/// [`load_for_reading`] for `matcha`, which shows no descriptions: the free text of each entry
+/// is let go as soon as its file is read, as for [`load_for_validation`].
+pub fn load_for_matching(root: &Path, progress: &dyn Progress) -> Result<Dataset> {
+    load_inner(root, progress, Mode::Matching)
 }
 
 /// [`load_for_reading`] for a search: every file is read, but only the offerings that can
@@ -965,7 +973,7 @@ fn after_read(f: &Found, bytes: &[u8], mode: Mode<'_>, out: &mut Vec<Problem>) -
         }
     }
     let parsed = parse_bytes(f.kind, &f.rel, bytes, mode.reading(), out);
-    if matches!(mode, Mode::Validation) {
+    if matches!(mode, Mode::Validation | Mode::Matching) {
         parsed.map(without_free_text)
     } else {
         parsed

@@ -12,7 +12,7 @@ use crate::matching::{Tackning, match_needs};
 use crate::render::coverage;
 
 pub fn matcha(data: &Path, args: &MatchaArgs) -> anyhow::Result<i32> {
-    let ds = super::load_for_reading(data)?;
+    let ds = super::load_for_matching(data)?;
     for id in &args.behov {
         if !ds.behov.contains_key(id) {
             let close = crate::text::closest_str(id, ds.behov.keys().map(String::as_str));

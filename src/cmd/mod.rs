@@ -81,6 +81,14 @@ pub fn load_for_reading(data: &std::path::Path) -> anyhow::Result<Loaded> {
     Ok(skipped_note(ds))
 }
 
+/// Loads what `matcha` needs (see [`crate::load::load_for_matching`]).
+pub fn load_for_matching(data: &std::path::Path) -> anyhow::Result<Loaded> {
+    let ds = crate::timing::stage("ladda", || {
+        crate::load::load_for_matching(data, &Bar(std::sync::OnceLock::new()))
+    })?;
+    Ok(skipped_note(ds))
+}
+
 /// Loads what a search needs (see [`crate::load::load_for_search`]).
 pub fn load_for_search(
     data: &std::path::Path,
