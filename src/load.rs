@@ -972,11 +972,43 @@ fn after_read(f: &Found, bytes: &[u8], mode: Mode<'_>, out: &mut Vec<Problem>) -
             return Some(Parsed::Skipped);
         }
     }
-    let parsed = parse_bytes(f.kind, &f.rel, bytes, mode.reading(), out);
+    let lean = matches!(mode, Mode::Validation | Mode::Matching);
+    let parsed = parse_bytes(f.kind, &f.rel, bytes, mode.reading(), lean, out);
     if matches!(mode, Mode::Validation | Mode::Matching) {
         parsed.map(without_free_text)
     } else {
         parsed
+    }
+}
+
+/// Takes the free text out of a checked document before its typed entry is made, so that it is
+/// never copied (see [`without_free_text`]); a required text is left empty.
+fn strip_free_text(doc: &mut toml::Spanned<DeTable<'_>>, kind: Kind) {
+    let (required, optional): (&[&str], &[&str]) = match kind {
+        Kind::Aktor => (&["beskrivning"], &["behovsbild", "intern_anteckning"]),
+        Kind::Insats => (
+            &["beskrivning"],
+            &[
+                "kostnad_beskrivning",
+                "tider",
+                "kontaktvag",
+                "kapacitet",
+                "intern_anteckning",
+            ],
+        ),
+        Kind::Behov => (&[], &["beskrivning", "intern_anteckning"]),
+        _ => return,
+    };
+    let table = doc.get_mut();
+    for key in required {
+        if let Some(v) = table.get_mut(*key) {
+            if matches!(v.get_ref(), toml::de::DeValue::String(_)) {
+                *v.get_mut() = toml::de::DeValue::String(std::borrow::Cow::Borrowed(""));
+            }
+        }
+    }
+    for key in optional {
+        table.remove(*key);
     }
 }
 
@@ -1054,6 +1086,7 @@ fn parse_bytes(
     rel: &Path,
     bytes: &[u8],
     reading: bool,
+    lean: bool,
     out: &mut Vec<Problem>,
 ) -> Option<Parsed> {
     let start = out.len();
@@ -1118,7 +1151,11 @@ fn parse_bytes(
         }
         return None;
     }
+    let mut doc = doc;
     if reading && matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov) {
+        if lean {
+            strip_free_text(&mut doc, f.kind);
+        }
         let mut ignored = Vec::new();
         let fast = match f.kind {
             Kind::Aktor => typed(doc, &f.rel, &mut ignored).map(|x| Parsed::Aktor(Box::new(x))),
@@ -1130,7 +1167,7 @@ fn parse_bytes(
         }
         // Does not fit: check it in full, so its problems mark it as broken.
         out.truncate(start);
-        return parse_bytes(kind, rel, bytes, false, out);
+        return parse_bytes(kind, rel, bytes, false, lean, out);
     }
     if matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov) {
         crate::validate::privacy::scan_free_text(doc.get_ref(), text, &f.rel, out);
@@ -1164,6 +1201,9 @@ fn parse_bytes(
         for k in drop {
             doc.get_mut().remove(k.as_str());
         }
+    }
+    if lean {
+        strip_free_text(&mut doc, f.kind);
     }
     let mut scratch = Vec::new();
     let sink = if structural_errors {
@@ -1215,7 +1255,7 @@ pub fn check_one(
     today: crate::date::Datum,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
-    let parsed = parse_bytes(kind, rel, bytes, false, &mut out);
+    let parsed = parse_bytes(kind, rel, bytes, false, false, &mut out);
     let mut ds = base.clone();
     ds.problems = out;
     let id = rel
