@@ -1,7 +1,10 @@
 //! The resolved, indexed data folder: entries by id, vocabulary look-ups and the area
 //! hierarchy (kommun in län in riket). Search, matching, validation and reports all read this.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Area look-ups run for every value of every file: a fast hash (see `text.rs`).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::PathBuf;
 
 use crate::model::{

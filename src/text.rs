@@ -1,7 +1,9 @@
 //! The one place for text folding and "did you mean": search, validation and the CLI all
 //! compare user-typed words through [`fold`] and look up vocabulary values through [`Lexicon`].
 
-use std::collections::HashMap;
+/// Vocabulary look-ups run for every value of every file: a fast hash (the keys are the
+/// vocabularies' own words, not attacker-chosen at scale).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

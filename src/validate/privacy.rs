@@ -227,7 +227,8 @@ pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
     if !has_phone_start {
         return found;
     }
-    let personnummer: Vec<Range<usize>> = find(text).into_iter().map(|(r, _)| r).collect();
+    // Looked for only when a number could be a phone number (most texts have none).
+    let mut personnummer: Option<Vec<Range<usize>>> = None;
     let mut i = 0;
     while i < b.len() {
         let boundary = i == 0
@@ -257,8 +258,13 @@ pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
             }
         }
         let followed_by_alnum = b.get(end).is_some_and(u8::is_ascii_alphanumeric);
-        let is_pnr = personnummer.iter().any(|r| r.start < end && i < r.end);
-        if (8..=12).contains(&digits) && !followed_by_alnum && !is_pnr {
+        if (8..=12).contains(&digits) && !followed_by_alnum {
+            let pnr = personnummer
+                .get_or_insert_with(|| find(text).into_iter().map(|(r, _)| r).collect());
+            if pnr.iter().any(|r| r.start < end && i < r.end) {
+                i = end.max(i + 1);
+                continue;
+            }
             found.push((i..end, ContactDetail::Phone));
         }
         i = end.max(i + 1);
