@@ -220,7 +220,8 @@ pub fn load_vocabulary(root: &Path) -> Result<Dataset> {
         });
     }
     for f in files {
-        if root.join(&f.rel).is_file() {
+        // As the walk: a symbolic link is not followed.
+        if std::fs::symlink_metadata(root.join(&f.rel)).is_ok_and(|m| m.is_file()) {
             let mut out = Vec::new();
             let parsed = read_file(
                 root,
