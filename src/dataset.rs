@@ -220,8 +220,6 @@ impl Areas {
         }
     }
 
-    /// Resolves a written area: code, exact name, `riket`; else a folded or "… kommun" alias;
-    /// else the closest names.
     /// The area written exactly as its code, its name or `riket`; no copy is made.
     pub fn exact(&self, written: &str) -> Option<&Area> {
         if written == "riket" {
@@ -232,15 +230,10 @@ impl Areas {
             .or_else(|| self.by_name.get(written))
     }
 
+    /// Resolves a written area: code, exact name, `riket`; else a folded or "… kommun" alias;
+    /// else the closest names.
     pub fn resolve(&self, written: &str) -> AreaResolution {
-        if written == "riket" {
-            return AreaResolution::Exact(Area::Riket);
-        }
-        if let Some(a) = self
-            .by_code
-            .get(written)
-            .or_else(|| self.by_name.get(written))
-        {
+        if let Some(a) = self.exact(written) {
             return AreaResolution::Exact(a.clone());
         }
         if !written.is_ascii() && !unicode_normalization::is_nfc(written) {
@@ -441,6 +434,15 @@ impl Vokabular {
             .as_ref()
             .and_then(|l| l.get(kod))
             .map_or(kod, |t| t.namn.as_str())
+    }
+
+    /// Every category id, in vocabulary order.
+    pub fn kategori_ids(&self) -> Vec<String> {
+        self.behov_raw
+            .kategori
+            .iter()
+            .map(|k| k.id.clone())
+            .collect()
     }
 
     /// The categories of a group, in vocabulary order.

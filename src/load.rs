@@ -128,16 +128,13 @@ impl Interest {
     }
 
     /// Whether a file must be parsed. An id in an offering's `behov` stands in its text as
-    /// it is, unless written with escapes: a file with a backslash is always parsed.
+    /// it is, unless written with escapes: a file with a backslash is always parsed. (Need
+    /// files never get this far: a search does not open them.)
     fn wants(&self, kind: Kind, bytes: &[u8]) -> bool {
-        match kind {
-            Kind::Behov => false,
-            Kind::Insats if !self.kategorier.is_empty() => {
-                memchr::memchr(b'\\', bytes).is_some()
-                    || self.kategorier.iter().any(|f| f.find(bytes).is_some())
-            }
-            _ => true,
-        }
+        kind != Kind::Insats
+            || self.kategorier.is_empty()
+            || memchr::memchr(b'\\', bytes).is_some()
+            || self.kategorier.iter().any(|f| f.find(bytes).is_some())
     }
 }
 
@@ -974,16 +971,11 @@ fn after_read(f: &Found, bytes: &[u8], mode: Mode<'_>, out: &mut Vec<Problem>) -
         }
     }
     let lean = matches!(mode, Mode::Validation | Mode::Matching);
-    let parsed = parse_bytes(f.kind, &f.rel, bytes, mode.reading(), lean, out);
-    if matches!(mode, Mode::Validation | Mode::Matching) {
-        parsed.map(without_free_text)
-    } else {
-        parsed
-    }
+    parse_bytes(f.kind, &f.rel, bytes, mode.reading(), lean, out)
 }
 
 /// Takes the free text out of a checked document before its typed entry is made, so that it is
-/// never copied (see [`without_free_text`]); a required text is left empty.
+/// never copied (see [`load_for_validation`]); a required text is left empty.
 fn strip_free_text(doc: &mut toml::Spanned<DeTable<'_>>, kind: Kind) {
     let (required, optional): (&[&str], &[&str]) = match kind {
         Kind::Aktor => (&["beskrivning"], &["behovsbild", "intern_anteckning"]),
@@ -1010,33 +1002,6 @@ fn strip_free_text(doc: &mut toml::Spanned<DeTable<'_>>, kind: Kind) {
     }
     for key in optional {
         table.remove(*key);
-    }
-}
-
-/// The entry without the free text that only people read (see [`load_for_validation`]).
-fn without_free_text(p: Parsed) -> Parsed {
-    match p {
-        Parsed::Aktor(mut a) => {
-            a.beskrivning = String::new();
-            a.behovsbild = None;
-            a.intern_anteckning = None;
-            Parsed::Aktor(a)
-        }
-        Parsed::Insats(mut x) => {
-            x.beskrivning = String::new();
-            x.kostnad_beskrivning = None;
-            x.tider = None;
-            x.kontaktvag = None;
-            x.kapacitet = None;
-            x.intern_anteckning = None;
-            Parsed::Insats(x)
-        }
-        Parsed::Behov(mut b) => {
-            b.beskrivning = None;
-            b.intern_anteckning = None;
-            Parsed::Behov(b)
-        }
-        other => other,
     }
 }
 

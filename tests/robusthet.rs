@@ -171,15 +171,14 @@ fn fmt_killed_midway_leaves_every_file_old_or_new() {
 #[test]
 fn a_big_folder_shows_progress_only_on_a_terminal() {
     let d = layered(&["bas"]);
-    let actor = d.path().join("aktorer/rodakorset-vaxjo");
-    let text = std::fs::read_to_string(actor.join("aktor.toml")).unwrap();
-    let offering = std::fs::read_to_string(actor.join("insatser/matkassar.toml")).unwrap();
-    for i in 0..2_000 {
-        let dir = d.path().join(format!("aktorer/kopia-{i:04}/insatser"));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("../aktor.toml"), &text).unwrap();
-        std::fs::write(dir.join("matkassar.toml"), &offering).unwrap();
-    }
+    let offering = std::fs::read_to_string(
+        d.path()
+            .join("aktorer/rodakorset-vaxjo/insatser/matkassar.toml"),
+    )
+    .unwrap();
+    common::copy_actor(d.path(), "rodakorset-vaxjo", 2_000, |_| {
+        ("matkassar.toml".into(), offering.clone())
+    });
     let units = std::fs::read_dir(d.path().join("aktorer")).unwrap().count()
         + std::fs::read_dir(d.path().join("behov")).unwrap().count();
     let out = common::resurs(d.path(), &["lista", "aktorer"]);

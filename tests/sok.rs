@@ -501,13 +501,7 @@ fn a_search_by_need_finds_what_a_full_load_finds() {
     let mut skipped = 0;
     for root in [sok.path(), data.as_path()] {
         let full = resurs::load::load_for_reading(root, &resurs::load::Quiet).unwrap();
-        let kategorier: Vec<String> = full
-            .vokabular
-            .behov_raw
-            .kategori
-            .iter()
-            .map(|k| k.id.clone())
-            .collect();
+        let kategorier = full.vokabular.kategori_ids();
         assert!(!kategorier.is_empty());
         for k in &kategorier {
             let q = resurs::search::Query {

@@ -12,13 +12,10 @@ use resurs::load::{Interest, Quiet, load_for_search};
 use resurs::search::{DEFAULT_STATUS, Query, search};
 
 fn ids(root: &Path) -> Vec<String> {
-    let vok = resurs::load::load_vocabulary(root).unwrap();
-    vok.vokabular
-        .behov_raw
-        .kategori
-        .iter()
-        .map(|k| k.id.clone())
-        .collect()
+    resurs::load::load_vocabulary(root)
+        .unwrap()
+        .vokabular
+        .kategori_ids()
 }
 
 /// The hits for `kategori`: without an index, and with the index (saved afterwards).
@@ -47,84 +44,80 @@ const TRUST_ALL: i64 = i64::MAX;
 
 #[test]
 fn the_index_follows_every_kind_of_change() {
-    {
-        let cache = tempfile::tempdir().unwrap();
-        let cache = cache.path();
-        let d = layered(&["bas", "sok"]);
-        let root = d.path();
-        let ins = root.join("aktorer/alvesta-kyrka/insatser");
-        // First search builds the index; the second uses it and skips files.
-        let (a, b, _) = both(cache, root, "samtalsstod", TRUST_ALL);
-        assert_eq!(a, b);
-        let (a, b, skipped) = both(cache, root, "samtalsstod", TRUST_ALL);
-        assert_eq!(a, b);
-        assert!(skipped > 0, "the index let files be skipped");
-        let before = a.len();
+    let cache = tempfile::tempdir().unwrap();
+    let cache = cache.path();
+    let d = layered(&["bas", "sok"]);
+    let root = d.path();
+    let ins = root.join("aktorer/alvesta-kyrka/insatser");
+    // First search builds the index; the second uses it and skips files.
+    let (a, b, _) = both(cache, root, "samtalsstod", TRUST_ALL);
+    assert_eq!(a, b);
+    let (a, b, skipped) = both(cache, root, "samtalsstod", TRUST_ALL);
+    assert_eq!(a, b);
+    assert!(skipped > 0, "the index let files be skipped");
+    let before = a.len();
 
-        // An offering changes its category (and size).
-        let text = std::fs::read_to_string(ins.join("pausad-mat.toml")).unwrap();
-        let edited = text
-            .replace("status = \"pausad\"", "status = \"aktiv\"")
-            .replace("[\"mat\"]", "[\"samtalsstod\", \"mat\"]");
-        assert_ne!(text, edited, "the fixture has the values replaced");
-        std::fs::write(ins.join("pausad-mat.toml"), &edited).unwrap();
-        let (a, b, _) = both(cache, root, "samtalsstod", TRUST_ALL);
-        assert_eq!(a, b);
-        assert_eq!(a.len(), before + 1);
+    // An offering changes its category (and size).
+    let text = std::fs::read_to_string(ins.join("pausad-mat.toml")).unwrap();
+    let edited = text
+        .replace("status = \"pausad\"", "status = \"aktiv\"")
+        .replace("[\"mat\"]", "[\"samtalsstod\", \"mat\"]");
+    assert_ne!(text, edited, "the fixture has the values replaced");
+    std::fs::write(ins.join("pausad-mat.toml"), &edited).unwrap();
+    let (a, b, _) = both(cache, root, "samtalsstod", TRUST_ALL);
+    assert_eq!(a, b);
+    assert_eq!(a.len(), before + 1);
 
-        // A new file, a removed file, a file replaced by a rename (a new inode).
-        std::fs::write(ins.join("ny.toml"), &edited).unwrap();
-        std::fs::remove_file(ins.join("samtal.toml")).unwrap();
-        let tmp = root.join("aktorer/alvesta-kyrka/tmp.toml");
-        std::fs::write(&tmp, text.replace("Mat", "Mat!")).unwrap();
-        std::fs::rename(&tmp, ins.join("pausad-mat.toml")).unwrap();
-        let (a, b, _) = both(cache, root, "samtalsstod", TRUST_ALL);
-        assert_eq!(a, b);
+    // A new file, a removed file, a file replaced by a rename (a new inode).
+    std::fs::write(ins.join("ny.toml"), &edited).unwrap();
+    std::fs::remove_file(ins.join("samtal.toml")).unwrap();
+    let tmp = root.join("aktorer/alvesta-kyrka/tmp.toml");
+    std::fs::write(&tmp, text.replace("Mat", "Mat!")).unwrap();
+    std::fs::rename(&tmp, ins.join("pausad-mat.toml")).unwrap();
+    let (a, b, _) = both(cache, root, "samtalsstod", TRUST_ALL);
+    assert_eq!(a, b);
 
-        // The same size and the modification time set back: the change time still differs.
-        let old = std::fs::metadata(ins.join("ny.toml"))
-            .unwrap()
-            .modified()
-            .unwrap();
-        let same_size = edited.replace("samtalsstod", "samtalssto_");
-        assert_eq!(same_size.len(), edited.len());
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        std::fs::write(ins.join("ny.toml"), &same_size).unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(ins.join("ny.toml"))
-            .unwrap()
-            .set_modified(old)
-            .unwrap();
-        let (a, b, _) = both(cache, root, "samtalsstod", TRUST_ALL);
-        assert_eq!(a, b);
-        assert!(!a.iter().any(|id| id.ends_with("/ny")));
-    }
+    // The same size and the modification time set back: the change time still differs.
+    let old = std::fs::metadata(ins.join("ny.toml"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let same_size = edited.replace("samtalsstod", "samtalssto_");
+    assert_eq!(same_size.len(), edited.len());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(ins.join("ny.toml"), &same_size).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(ins.join("ny.toml"))
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let (a, b, _) = both(cache, root, "samtalsstod", TRUST_ALL);
+    assert_eq!(a, b);
+    assert!(!a.iter().any(|id| id.ends_with("/ny")));
 }
 
 /// A file changed within the last seconds is never entered: a second change in the same clock
 /// tick, with the same size, could otherwise leave its row looking current.
 #[test]
 fn a_file_changed_just_now_is_not_entered() {
-    {
-        let cache = tempfile::tempdir().unwrap();
-        let cache = cache.path();
-        let d = layered(&["bas", "sok"]);
-        let root = d.path();
-        let index = SearchIndex::open_at(cache, root, &ids(root), 0).unwrap();
-        let path = index.path().to_path_buf();
-        drop(index);
-        // Every file of the fixture was written a moment ago.
-        let (a, b, _) = both(cache, root, "samtalsstod", resurs_now() - 3);
-        assert_eq!(a, b);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(text.lines().count(), 1, "only the header: {text}");
-        // Old files are entered.
-        let (a, b, _) = both(cache, root, "samtalsstod", resurs_now() + 60);
-        assert_eq!(a, b);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.lines().count() > 5, "{text}");
-    }
+    let cache = tempfile::tempdir().unwrap();
+    let cache = cache.path();
+    let d = layered(&["bas", "sok"]);
+    let root = d.path();
+    let index = SearchIndex::open_at(cache, root, &ids(root), 0).unwrap();
+    let path = index.path().to_path_buf();
+    drop(index);
+    // Every file of the fixture was written a moment ago.
+    let (a, b, _) = both(cache, root, "samtalsstod", resurs_now() - 3);
+    assert_eq!(a, b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), 1, "only the header: {text}");
+    // Old files are entered.
+    let (a, b, _) = both(cache, root, "samtalsstod", resurs_now() + 60);
+    assert_eq!(a, b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.lines().count() > 5, "{text}");
 }
 
 fn resurs_now() -> i64 {
@@ -142,20 +135,14 @@ fn resurs_now() -> i64 {
 #[test]
 fn sok_keeps_its_index_outside_the_data_folder() {
     let d = layered(&["bas", "sok"]);
-    let actor = d.path().join("aktorer/alvesta-kyrka");
-    let offering = std::fs::read_to_string(actor.join("insatser/samtal.toml")).unwrap();
-    let text = std::fs::read_to_string(actor.join("aktor.toml")).unwrap();
-    for i in 0..1_100 {
-        let dir = d.path().join(format!("aktorer/kopia-{i:04}/insatser"));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("../aktor.toml"), &text).unwrap();
-        let other = offering.replace("samtalsstod", "mat");
-        std::fs::write(
-            dir.join("annan.toml"),
-            if i % 100 == 0 { &offering } else { &other },
-        )
-        .unwrap();
-    }
+    let offering =
+        std::fs::read_to_string(d.path().join("aktorer/alvesta-kyrka/insatser/samtal.toml"))
+            .unwrap();
+    let other = offering.replace("samtalsstod", "mat");
+    common::copy_actor(d.path(), "alvesta-kyrka", 1_100, |i| {
+        let text = if i % 100 == 0 { &offering } else { &other };
+        ("annan.toml".into(), text.clone())
+    });
     let listing = |p: &Path| -> Vec<String> {
         let mut v: Vec<String> = walkdir::WalkDir::new(p)
             .into_iter()

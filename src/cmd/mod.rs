@@ -63,30 +63,33 @@ impl std::ops::Deref for Loaded {
     }
 }
 
-/// Loads a data folder for `validera` (every check, without the free text no rule reads), with
-/// a progress bar on a terminal for big folders.
+/// Runs one of the loaders of [`crate::load`] with a progress bar (on a terminal, for big
+/// folders), timed as the stage "ladda".
+fn load_with_bar(
+    load: impl FnOnce(&Bar) -> anyhow::Result<crate::dataset::Dataset>,
+) -> anyhow::Result<crate::dataset::Dataset> {
+    crate::timing::stage("ladda", || load(&Bar(std::sync::OnceLock::new())))
+}
+
+/// Loads a data folder for `validera` (every check, without the free text no rule reads).
 pub fn load(data: &std::path::Path) -> anyhow::Result<Loaded> {
-    let ds = crate::timing::stage("ladda", || {
-        crate::load::load_for_validation(data, &Bar(std::sync::OnceLock::new()))
-    })?;
+    let ds = load_with_bar(|bar| crate::load::load_for_validation(data, bar))?;
     Ok(Loaded(std::mem::ManuallyDrop::new(ds)))
 }
 
 /// Loads the data folder for a command that reads it; says on stderr how many files were
 /// skipped because of errors.
 pub fn load_for_reading(data: &std::path::Path) -> anyhow::Result<Loaded> {
-    let ds = crate::timing::stage("ladda", || {
-        crate::load::load_for_reading(data, &Bar(std::sync::OnceLock::new()))
-    })?;
-    Ok(skipped_note(ds))
+    Ok(skipped_note(load_with_bar(|bar| {
+        crate::load::load_for_reading(data, bar)
+    })?))
 }
 
 /// Loads what `matcha` needs (see [`crate::load::load_for_matching`]).
 pub fn load_for_matching(data: &std::path::Path) -> anyhow::Result<Loaded> {
-    let ds = crate::timing::stage("ladda", || {
-        crate::load::load_for_matching(data, &Bar(std::sync::OnceLock::new()))
-    })?;
-    Ok(skipped_note(ds))
+    Ok(skipped_note(load_with_bar(|bar| {
+        crate::load::load_for_matching(data, bar)
+    })?))
 }
 
 /// Loads what a search needs (see [`crate::load::load_for_search`]).
@@ -94,10 +97,9 @@ pub fn load_for_search(
     data: &std::path::Path,
     interest: &crate::load::Interest,
 ) -> anyhow::Result<Loaded> {
-    let ds = crate::timing::stage("ladda", || {
-        crate::load::load_for_search(data, &Bar(std::sync::OnceLock::new()), interest)
-    })?;
-    Ok(skipped_note(ds))
+    Ok(skipped_note(load_with_bar(|bar| {
+        crate::load::load_for_search(data, bar, interest)
+    })?))
 }
 
 /// Says on stderr how many files were skipped because of errors.

@@ -43,13 +43,7 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
             interest = interest.only_actors_with_hits();
         }
         // The index answers for this vocabulary's categories only (see src/index.rs).
-        let ids: Vec<String> = vok
-            .vokabular
-            .behov_raw
-            .kategori
-            .iter()
-            .map(|k| k.id.clone())
-            .collect();
+        let ids = vok.vokabular.kategori_ids();
         if !args.utan_index && !ids.is_empty() {
             if let Some(index) = crate::timing::stage("läsa sökindex", || {
                 crate::index::SearchIndex::open(data, &ids)

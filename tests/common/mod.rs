@@ -64,6 +64,19 @@ pub fn case_folder(case: &str) -> tempfile::TempDir {
     dir
 }
 
+/// Makes `n` copies `aktorer/kopia-0000`… of the actor folder `aktorer/<from>` in `root`, each
+/// with its `aktor.toml` and one offering: `offering(i)` gives its file name and text.
+pub fn copy_actor(root: &Path, from: &str, n: usize, offering: impl Fn(usize) -> (String, String)) {
+    let text = std::fs::read_to_string(root.join("aktorer").join(from).join("aktor.toml")).unwrap();
+    for i in 0..n {
+        let dir = root.join(format!("aktorer/kopia-{i:04}"));
+        std::fs::create_dir_all(dir.join("insatser")).unwrap();
+        std::fs::write(dir.join("aktor.toml"), &text).unwrap();
+        let (name, content) = offering(i);
+        std::fs::write(dir.join("insatser").join(name), content).unwrap();
+    }
+}
+
 /// Runs `resurs --data DIR --idag IDAG ARGS…`.
 pub fn resurs(data: &Path, args: &[&str]) -> Output {
     Command::cargo_bin("resurs")
