@@ -61,7 +61,14 @@ fn benches(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("validate", name), &ds, |b, ds| {
             b.iter(|| resurs::validate::validate(ds, &resurs::validate::Options { today }));
         });
-        let vaxjo = resurs::query::omrade(&ds, "Växjö", true).unwrap().value;
+        let vaxjo = resurs::query::omrade(
+            &ds,
+            "Växjö",
+            resurs::query::AreaKind::Kommun,
+            resurs::query::Mode::Read,
+        )
+        .unwrap()
+        .value;
         let query = resurs::search::Query {
             behov: resurs::query::behov(&ds, "samtalsstod").unwrap().value,
             omrade: Some(vaxjo.clone()),

@@ -99,6 +99,18 @@ impl Dataset {
     }
 }
 
+/// A län's name without "län": `Kronobergs län` → `Kronoberg`, `Skåne län` → `Skåne`,
+/// `Västra Götalands län` → `Västra Götaland`.
+fn lan_short(namn: &str) -> Option<String> {
+    let base = namn.strip_suffix(" län")?;
+    // The genitive s of "Kronobergs", but not the s of a name ending in s itself.
+    let short = match base.strip_suffix('s') {
+        Some(stem) if !base.ends_with("ss") => stem,
+        _ => base,
+    };
+    Some(short.to_owned())
+}
+
 /// A place: all of Sweden, a län or a kommun (by SCB code).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Area {
@@ -144,18 +156,43 @@ impl Areas {
         for k in &vok.kommun {
             a.add(Area::Kommun(k.kod.clone()), k);
         }
+        // A län is also its name without "län" (`Kronoberg`, `Kalmar`); where a kommun has
+        // that name, the kommun's own name wins a look-up that is not for a län.
         a.lexicon = Lexicon::new(
             vok.lan
                 .iter()
-                .chain(vok.kommun.iter())
                 .map(|o| Term {
                     id: o.kod.clone(),
                     namn: o.namn.clone(),
-                    synonymer: Vec::new(),
+                    synonymer: lan_short(&o.namn).into_iter().collect(),
                 })
+                .chain(vok.kommun.iter().map(|o| Term {
+                    id: o.kod.clone(),
+                    namn: o.namn.clone(),
+                    synonymer: vec![format!("{} kommun", o.namn)],
+                }))
                 .collect(),
         );
         a
+    }
+
+    /// The län and kommuner as terms (id = code), for [`Lexicon::find`].
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// A län written as its code, its name, or its name without "län" (`Kalmar`, `kronoberg`),
+    /// case and diacritics folded.
+    pub fn resolve_lan(&self, written: &str) -> Option<Area> {
+        let folded = fold(&crate::text::nfc(written));
+        self.lan
+            .iter()
+            .find(|l| {
+                l.kod == written
+                    || fold(&l.namn) == folded
+                    || lan_short(&l.namn).is_some_and(|short| fold(&short) == folded)
+            })
+            .map(|l| Area::Lan(l.kod.clone()))
     }
 
     /// The area with this SCB code.
@@ -311,6 +348,12 @@ pub struct Vokabular {
     pub behov_och_grupper: Option<Lexicon>,
     pub behov_raw: BehovVokabular,
     pub malgrupper: Option<Lexicon>,
+    /// The groups of target groups (`migranter`), and their members by group id.
+    pub malgrupp_grupper: Option<Lexicon>,
+    /// In file order, as `(group id, member ids)`.
+    pub malgrupp_medlemmar: Vec<(String, Vec<String>)>,
+    /// Target groups and their groups together: what a user may type to search.
+    pub malgrupper_och_grupper: Option<Lexicon>,
     pub aktorstyper: Option<Lexicon>,
     pub sprak: Option<Lexicon>,
     pub omraden: Option<Areas>,
@@ -367,16 +410,30 @@ impl Vokabular {
             v.files.insert("behov", file);
         }
         if let Some((m, file)) = malgrupper {
-            v.malgrupper = Some(Lexicon::new(
-                m.malgrupp
-                    .into_iter()
-                    .map(|o| Term {
-                        id: o.id,
-                        namn: o.namn,
-                        synonymer: o.synonymer,
-                    })
-                    .collect(),
+            let members: Vec<Term> = m
+                .malgrupp
+                .into_iter()
+                .map(|o| Term {
+                    id: o.id,
+                    namn: o.namn,
+                    synonymer: o.synonymer,
+                })
+                .collect();
+            let groups: Vec<Term> = m
+                .grupp
+                .iter()
+                .map(|g| Term {
+                    id: g.id.clone(),
+                    namn: g.namn.clone(),
+                    synonymer: g.synonymer.clone(),
+                })
+                .collect();
+            v.malgrupper_och_grupper = Some(Lexicon::new(
+                members.iter().chain(&groups).cloned().collect(),
             ));
+            v.malgrupper = Some(Lexicon::new(members));
+            v.malgrupp_grupper = Some(Lexicon::new(groups));
+            v.malgrupp_medlemmar = m.grupp.into_iter().map(|g| (g.id, g.malgrupper)).collect();
             v.files.insert("malgrupper", file);
         }
         if let Some((t, file)) = aktorstyper {
@@ -386,7 +443,7 @@ impl Vokabular {
                     .map(|o| Term {
                         id: o.id,
                         namn: o.namn,
-                        synonymer: Vec::new(),
+                        synonymer: o.synonymer,
                     })
                     .collect(),
             ));
@@ -443,6 +500,15 @@ impl Vokabular {
             .iter()
             .map(|k| k.id.clone())
             .collect()
+    }
+
+    /// The target groups of a group of them (none for a target group or an unknown id).
+    pub fn malgrupper_i_grupp(&self, grupp: &str) -> Vec<&str> {
+        self.malgrupp_medlemmar
+            .iter()
+            .find(|(g, _)| g == grupp)
+            .map(|(_, m)| m.iter().map(String::as_str).collect())
+            .unwrap_or_default()
     }
 
     /// The categories of a group, in vocabulary order.

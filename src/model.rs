@@ -405,9 +405,28 @@ pub struct Kategori {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MalgruppVokabular {
+    /// Grupper av målgrupper, t.ex. "migranter": i en sökning betyder gruppen vilken som helst
+    /// av dess målgrupper. Data anger målgrupperna, inte gruppen.
+    #[serde(default)]
+    pub grupp: Vec<MalgruppGrupp>,
     /// Målgrupperna. Id:t "alla" betyder alla.
     #[serde(default)]
     pub malgrupp: Vec<Ord>,
+}
+
+/// En grupp av målgrupper.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MalgruppGrupp {
+    /// Gruppens id, t.ex. "migranter".
+    pub id: String,
+    /// Gruppens namn, t.ex. "Migranter och flyktingar".
+    pub namn: String,
+    /// Målgrupperna i gruppen: id ur `[[malgrupp]]` i samma fil.
+    pub malgrupper: Vec<String>,
+    /// Andra ord som användare kan skriva, t.ex. "flyktingar".
+    #[serde(default)]
+    pub synonymer: Vec<String>,
 }
 
 /// Ett ord i en vokabulär: id, namn och synonymer.
@@ -440,6 +459,9 @@ pub struct Aktorstyp {
     pub id: String,
     /// Namn, t.ex. "Ideell förening".
     pub namn: String,
+    /// Andra ord som användare kan skriva, t.ex. "förening".
+    #[serde(default)]
+    pub synonymer: Vec<String>,
 }
 
 /// Språk (vokabular/sprak.toml).

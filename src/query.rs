@@ -5,7 +5,7 @@
 use anyhow::{Result, bail};
 
 use crate::dataset::{Area, AreaResolution, Areas, Dataset};
-use crate::text::{Lexicon, Resolution, Term, fold};
+use crate::text::{Found, Lexicon, Taken, Term};
 
 /// A resolved value and, when a typo was interpreted, the notice to show on stderr.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,59 +14,94 @@ pub struct Resolved<T> {
     pub notice: Option<String>,
 }
 
-/// The largest closeness (edit distance) at which a lone best candidate is taken for a typo.
-const TYPO: u32 = 3;
+/// How much a command may make of what a person typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A command that writes data (`ny`, `init`): the id, label or synonym, nothing else.
+    Write,
+    /// A command that only reads (`sok`, `visa`, `matcha`, …): also a unique part or a clear
+    /// typo, said on stderr.
+    Read,
+}
 
 fn listing(terms: &[&Term]) -> String {
     terms
         .iter()
-        .map(|t| format!("`{}` ({})", t.id, t.namn))
+        .take(5)
+        .map(|t| {
+            if t.namn.is_empty() || t.namn == t.id {
+                format!("`{}`", t.id)
+            } else {
+                format!("`{}` ({})", t.id, t.namn)
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// Resolves `input` in `lex`: `what` names the vocabulary in messages ("inget behov heter …"),
-/// `lista` is the `resurs lista` argument that shows every value.
+/// The one resolution of every value a person types for a filter or a command: `nothing`
+/// starts the message for an unknown value ("inget behov heter"), `lista` is the
+/// `resurs lista` argument that shows every value.
 pub fn pick<'a>(
     lex: &'a Lexicon,
     input: &str,
+    mode: Mode,
     nothing: &str,
     lista: &str,
 ) -> Result<Resolved<&'a Term>> {
-    let candidates = match lex.resolve(input) {
-        Resolution::Id(t) | Resolution::Alias(t) => {
-            return Ok(Resolved {
+    let see = format!("Se alla med `resurs lista {lista}`.");
+    settle(
+        lex.find(input, mode == Mode::Read),
+        input,
+        mode,
+        nothing,
+        &see,
+    )
+}
+
+/// What [`pick`] says of what it found; `see` is the last line of an error.
+fn settle<'a>(
+    found: Found<'a>,
+    input: &str,
+    mode: Mode,
+    nothing: &str,
+    see: &str,
+) -> Result<Resolved<&'a Term>> {
+    match found {
+        Found::Exact(t) => Ok(Resolved {
+            value: t,
+            notice: None,
+        }),
+        Found::Taken(t, how) => {
+            let verb = match how {
+                Taken::Part => "tar",
+                Taken::Typo => "tolkar",
+            };
+            Ok(Resolved {
                 value: t,
-                notice: None,
-            });
+                notice: Some(format!("{verb} '{}' som {} ({})", input, t.namn, t.id)),
+            })
         }
-        Resolution::Unknown(c) if c.len() > 1 && c.iter().all(|t| fold(&t.namn) == fold(input)) => {
+        Found::Ambiguous(c) => bail!(
+            "`{input}` kan betyda flera: {}. Skriv id:t.\n{see}",
+            listing(&c)
+        ),
+        Found::Unknown(close) => {
+            let exact = match mode {
+                Mode::Write => {
+                    "\nEtt kommando som skriver data tar bara ett exakt id, namn eller synonym."
+                }
+                Mode::Read => "",
+            };
+            if close.is_empty() {
+                bail!("{nothing} `{input}`.{exact}\n{see}");
+            }
             bail!(
-                "`{input}` kan betyda flera saker: {}. Skriv id:t.\nSe alla med `resurs lista {lista}`.",
-                listing(&c)
+                "{nothing} `{input}`. Närmast: {}.{exact}\n{see}",
+                listing(&close)
             );
         }
-        Resolution::Unknown(_) => lex.closest_scored(input, 3),
-    };
-    let clear = match candidates.as_slice() {
-        [(s, t)] if *s <= TYPO => Some(*t),
-        [(s, t), (s2, _), ..] if *s <= TYPO && s < s2 => Some(*t),
-        _ => None,
-    };
-    if let Some(t) = clear {
-        return Ok(Resolved {
-            value: t,
-            notice: Some(format!("tolkar '{input}' som {} ({})", t.namn, t.id)),
-        });
     }
-    let close: Vec<&Term> = candidates.iter().map(|(_, t)| *t).collect();
-    if close.is_empty() {
-        bail!("{nothing} `{input}`.\nSe alla med `resurs lista {lista}`.");
-    }
-    bail!(
-        "{nothing} `{input}`. Närmast: {}.\nSe alla med `resurs lista {lista}`.",
-        listing(&close)
-    );
 }
 
 fn need<'a>(lex: Option<&'a Lexicon>, what: &str) -> Result<&'a Lexicon> {
@@ -76,11 +111,20 @@ fn need<'a>(lex: Option<&'a Lexicon>, what: &str) -> Result<&'a Lexicon> {
     }
 }
 
-/// A need: a category id, label or synonym (→ that category) or a group (→ all its categories).
+/// The term's id, with the notice.
+fn id_of(r: Resolved<&Term>) -> Resolved<String> {
+    Resolved {
+        value: r.value.id.clone(),
+        notice: r.notice,
+    }
+}
+
+/// A need: a category id, label or synonym (→ that category) or a group (→ all its
+/// categories). For searching.
 pub fn behov(ds: &Dataset, input: &str) -> Result<Resolved<Vec<String>>> {
     let v = &ds.vokabular;
     let lex = need(v.behov_och_grupper.as_ref(), "behov")?;
-    let r = pick(lex, input, "inget behov heter", "kategorier")?;
+    let r = pick(lex, input, Mode::Read, "inget behov heter", "kategorier")?;
     let ids = if v
         .kategorier
         .as_ref()
@@ -100,109 +144,262 @@ pub fn behov(ds: &Dataset, input: &str) -> Result<Resolved<Vec<String>>> {
     })
 }
 
-/// A target group.
-pub fn malgrupp(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
-    let lex = need(ds.vokabular.malgrupper.as_ref(), "målgrupper")?;
-    let r = pick(lex, input, "ingen målgrupp heter", "malgrupper")?;
+/// A target group or a group of them (→ its members). For searching.
+pub fn malgrupper(ds: &Dataset, input: &str) -> Result<Resolved<Vec<String>>> {
+    let v = &ds.vokabular;
+    let lex = need(v.malgrupper_och_grupper.as_ref(), "målgrupper")?;
+    let r = pick(lex, input, Mode::Read, "ingen målgrupp heter", "malgrupper")?;
+    let members = v.malgrupper_i_grupp(&r.value.id);
+    let ids = if members.is_empty() {
+        vec![r.value.id.clone()]
+    } else {
+        members.into_iter().map(str::to_owned).collect()
+    };
     Ok(Resolved {
-        value: r.value.id.clone(),
+        value: ids,
         notice: r.notice,
     })
+}
+
+/// A group written where data needs its members: the message that lists them.
+fn no_group(input: &str, group: &Term, members: &[&str], flag: &str) -> anyhow::Error {
+    let list = members
+        .iter()
+        .map(|m| format!("`{m}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    anyhow::anyhow!(
+        "`{input}` är gruppen {}, och data anger det som ingår i den: {list}.\nUpprepa flaggan för var och en, t.ex. `{flag} {}`.",
+        group.namn,
+        members.first().copied().unwrap_or_default()
+    )
+}
+
+/// One target group, to write into data: a group is refused with its members listed.
+pub fn malgrupp(ds: &Dataset, input: &str, mode: Mode) -> Result<Resolved<String>> {
+    let v = &ds.vokabular;
+    let lex = need(v.malgrupper.as_ref(), "målgrupper")?;
+    if let Some(Found::Exact(g)) = v.malgrupp_grupper.as_ref().map(|g| g.find(input, false)) {
+        if !matches!(lex.find(input, false), Found::Exact(_)) {
+            return Err(no_group(
+                input,
+                g,
+                &v.malgrupper_i_grupp(&g.id),
+                "--malgrupp",
+            ));
+        }
+    }
+    Ok(id_of(pick(
+        lex,
+        input,
+        mode,
+        "ingen målgrupp heter",
+        "malgrupper",
+    )?))
 }
 
 /// A language: code, Swedish name or synonym.
-pub fn sprak(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
+pub fn sprak(ds: &Dataset, input: &str, mode: Mode) -> Result<Resolved<String>> {
     let lex = need(ds.vokabular.sprak.as_ref(), "språk")?;
-    let r = pick(lex, input, "inget språk heter", "sprak")?;
-    Ok(Resolved {
-        value: r.value.id.clone(),
-        notice: r.notice,
-    })
+    Ok(id_of(pick(lex, input, mode, "inget språk heter", "sprak")?))
 }
 
 /// An actor type.
-pub fn aktorstyp(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
+pub fn aktorstyp(ds: &Dataset, input: &str, mode: Mode) -> Result<Resolved<String>> {
     let lex = need(ds.vokabular.aktorstyper.as_ref(), "aktörstyper")?;
-    let r = pick(lex, input, "ingen aktörstyp heter", "aktorstyper")?;
-    Ok(Resolved {
-        value: r.value.id.clone(),
-        notice: r.notice,
-    })
+    Ok(id_of(pick(
+        lex,
+        input,
+        mode,
+        "ingen aktörstyp heter",
+        "aktorstyper",
+    )?))
 }
 
-/// A need category (not a group: a data file names categories).
-pub fn kategori(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
-    let lex = need(ds.vokabular.kategorier.as_ref(), "behov")?;
-    let r = pick(lex, input, "inget behov heter", "kategorier")?;
-    Ok(Resolved {
-        value: r.value.id.clone(),
-        notice: r.notice,
-    })
+/// One need category, to write into data: a group is refused with its categories listed.
+pub fn kategori(ds: &Dataset, input: &str, mode: Mode) -> Result<Resolved<String>> {
+    let v = &ds.vokabular;
+    let lex = need(v.kategorier.as_ref(), "behov")?;
+    if let Some(Found::Exact(g)) = v.grupper.as_ref().map(|g| g.find(input, false)) {
+        if !matches!(lex.find(input, false), Found::Exact(_)) {
+            return Err(no_group(input, g, &v.kategorier_i_grupp(&g.id), "--behov"));
+        }
+    }
+    Ok(id_of(pick(
+        lex,
+        input,
+        mode,
+        "inget behov heter",
+        "kategorier",
+    )?))
 }
 
-/// An actor: its id or its name.
-pub fn aktor(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
-    let lex = Lexicon::new(
-        ds.aktorer
+/// An entry as a term: its id and its name.
+fn term(id: &str, namn: &str) -> Term {
+    Term {
+        id: id.to_owned(),
+        namn: namn.to_owned(),
+        synonymer: Vec::new(),
+    }
+}
+
+/// The actors as terms.
+fn actor_terms(ds: &Dataset) -> impl Iterator<Item = Term> + '_ {
+    ds.aktorer.values().map(|a| term(&a.id, &a.data.namn))
+}
+
+/// The identified needs as terms: id and title.
+fn need_terms(ds: &Dataset) -> impl Iterator<Item = Term> + '_ {
+    ds.behov.values().map(|b| term(&b.id, &b.data.titel))
+}
+
+/// An actor: its id or its name (read: also a part of either, or a typo).
+pub fn aktor(ds: &Dataset, input: &str, mode: Mode) -> Result<Resolved<String>> {
+    let lex = Lexicon::new(actor_terms(ds).collect());
+    Ok(id_of(pick(
+        &lex,
+        input,
+        mode,
+        "ingen aktör heter",
+        "aktorer",
+    )?))
+}
+
+/// An identified need (an entry of `behov/`): its id or its title.
+pub fn behov_post(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
+    let lex = Lexicon::new(need_terms(ds).collect());
+    Ok(id_of(pick(
+        &lex,
+        input.trim().trim_end_matches(".toml"),
+        Mode::Read,
+        "inget behov har id:t",
+        "behov",
+    )?))
+}
+
+/// Anything `visa` shows: an actor, an offering or a need, by id or name. A part or a typo
+/// is looked for among the actors first, then the offerings, then the needs: `Rädda` is the
+/// actor, not one of its offerings.
+pub fn post(ds: &Dataset, input: &str) -> Result<Resolved<String>> {
+    let actors = Lexicon::new(actor_terms(ds).collect());
+    let offerings = Lexicon::new(
+        ds.insatser
             .values()
-            .map(|a| Term {
-                id: a.id.clone(),
-                namn: a.data.namn.clone(),
-                synonymer: Vec::new(),
-            })
+            .map(|i| term(&i.id, &i.data.namn))
             .collect(),
     );
-    let r = pick(&lex, input, "ingen aktör heter", "aktorer")?;
-    Ok(Resolved {
-        value: r.value.id.clone(),
-        notice: r.notice,
-    })
+    let needs = Lexicon::new(need_terms(ds).collect());
+    let input = input.trim().trim_end_matches(".toml");
+    let see =
+        "Se alla med `resurs lista aktorer`, `resurs lista insatser` eller `resurs lista behov`.";
+    let tiers = [&actors, &offerings, &needs];
+    let mut found = None;
+    for reading in [false, true] {
+        for lex in tiers {
+            match lex.find(input, reading) {
+                Found::Unknown(_) => {}
+                other => {
+                    found = Some(other);
+                    break;
+                }
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+    }
+    let found = found.unwrap_or_else(|| {
+        let mut close: Vec<(u32, &Term)> = tiers
+            .iter()
+            .flat_map(|lex| lex.closest_scored(input, 3))
+            .collect();
+        close.sort_by_key(|(score, _)| *score);
+        let mut close: Vec<&Term> = close.into_iter().map(|(_, t)| t).collect();
+        // `aktor/insats` with a known actor: that actor's offerings, closest first.
+        if let Some((aktor, rest)) = input.split_once('/') {
+            let own: Vec<&Term> = offerings
+                .terms()
+                .iter()
+                .filter(|t| Dataset::aktor_of(&t.id) == aktor)
+                .collect();
+            let ranked =
+                crate::text::closest_str(rest, own.iter().map(|t| &t.id[aktor.len() + 1..]));
+            let ranked: Vec<&Term> = ranked
+                .iter()
+                .filter_map(|r| own.iter().copied().find(|t| &t.id[aktor.len() + 1..] == *r))
+                .collect();
+            for t in if ranked.is_empty() { own } else { ranked } {
+                if !close.iter().any(|c| c.id == t.id) {
+                    close.push(t);
+                }
+            }
+        }
+        close.truncate(5);
+        Found::Unknown(close)
+    });
+    Ok(id_of(settle(found, input, Mode::Read, "inget heter", see)?))
 }
 
-/// An area: code, name (folded, with or without "kommun"), or `riket`. With `kommun_only`, a
-/// län or riket is refused.
-pub fn omrade(ds: &Dataset, input: &str, kommun_only: bool) -> Result<Resolved<Area>> {
+/// What an area parameter takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AreaKind {
+    /// A kommun, a län or riket.
+    Any,
+    /// A kommun only (`--kommun`).
+    Kommun,
+    /// A län only (`init --lan`): `Kalmar` is Kalmar län here.
+    Lan,
+}
+
+/// An area: code, name (folded, with or without "kommun" or "län"), or `riket`.
+pub fn omrade(ds: &Dataset, input: &str, kind: AreaKind, mode: Mode) -> Result<Resolved<Area>> {
     let Some(areas) = ds.vokabular.omraden.as_ref() else {
         bail!("vokabulären för områden kunde inte läsas; kör `resurs validera`");
     };
-    let resolved = match areas.resolve(input) {
-        AreaResolution::Exact(a) | AreaResolution::Alias(a, _) => Resolved {
-            value: a,
-            notice: None,
-        },
-        AreaResolution::Unknown(_) => typo_area(areas, input)?,
-    };
-    if kommun_only && !matches!(resolved.value, Area::Kommun(_)) {
-        bail!(
-            "`{input}` är ingen kommun. Använd `--omrade {input}` för ett län eller hela riket.\nSe alla med `resurs lista omraden`."
-        );
-    }
-    Ok(resolved)
+    omrade_in(areas, input, kind, mode)
 }
 
-fn typo_area(areas: &Areas, input: &str) -> Result<Resolved<Area>> {
-    let close = areas.closest_scored(input, 3);
-    let clear = match close.as_slice() {
-        [(s, a)] if *s <= TYPO => Some(a),
-        [(s, a), (s2, _), ..] if *s <= TYPO && s < s2 => Some(a),
-        _ => None,
+/// [`omrade`] against an area vocabulary of its own (`init` has no data folder yet).
+pub fn omrade_in(areas: &Areas, input: &str, kind: AreaKind, mode: Mode) -> Result<Resolved<Area>> {
+    let exact = match kind {
+        AreaKind::Lan => areas.resolve_lan(input),
+        _ => match areas.resolve(input) {
+            AreaResolution::Exact(a) | AreaResolution::Alias(a, _) => Some(a),
+            AreaResolution::Unknown(_) => None,
+        },
     };
-    if let Some(a) = clear {
-        let name = areas.name(a);
-        return Ok(Resolved {
-            value: a.clone(),
-            notice: Some(format!("tolkar '{input}' som {name}")),
-        });
+    let resolved = if let Some(a) = exact {
+        Resolved {
+            value: a,
+            notice: None,
+        }
+    } else {
+        {
+            let r = pick(
+                areas.lexicon(),
+                input,
+                mode,
+                "inget område heter",
+                "omraden",
+            )?;
+            let Some(a) = areas.by_code(&r.value.id) else {
+                bail!("inget område heter `{input}`.\nSe alla med `resurs lista omraden`.");
+            };
+            Resolved {
+                value: a.clone(),
+                notice: r.notice,
+            }
+        }
+    };
+    match (kind, &resolved.value) {
+        (AreaKind::Kommun, Area::Kommun(_))
+        | (AreaKind::Lan, Area::Lan(_))
+        | (AreaKind::Any, _) => Ok(resolved),
+        (AreaKind::Kommun, _) => bail!(
+            "`{input}` är ingen kommun. Använd `--omrade {input}` för ett län eller hela riket.\nSe alla med `resurs lista omraden`."
+        ),
+        (AreaKind::Lan, _) => bail!(
+            "`{input}` är inget län; skriv länets namn (t.ex. `Kronoberg` eller \"Kronobergs län\") eller kod (t.ex. `07`).\nSe alla med `resurs lista omraden`."
+        ),
     }
-    let names: Vec<String> = close
-        .iter()
-        .map(|(_, a)| format!("`{}`", areas.name(a)))
-        .collect();
-    if names.is_empty() {
-        bail!("inget område heter `{input}`.\nSe alla med `resurs lista omraden`.");
-    }
-    bail!(
-        "inget område heter `{input}`. Närmast: {}.\nSe alla med `resurs lista omraden`.",
-        names.join(", ")
-    );
 }

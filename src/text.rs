@@ -205,6 +205,157 @@ impl Lexicon {
     }
 }
 
+/// Levenshtein distance with adjacent transpositions counted as one edit (optimal string
+/// alignment): `Kronobreg` is one typo from `Kronoberg`. Small inputs only: words and ids.
+pub fn typo_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        d[i * w] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = best;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
+/// How many typos a word of this many characters may have and still be taken for another:
+/// none below four characters, one up to six, two up to eleven, three beyond. `förening` is
+/// three edits from `foretag` and is never taken for it.
+pub fn typo_limit(chars: usize) -> usize {
+    match chars {
+        0..=3 => 0,
+        4..=6 => 1,
+        7..=11 => 2,
+        _ => 3,
+    }
+}
+
+/// How a reading command found a term that was not written exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    /// The beginning, or whole words, of the term's id or name (`lansstyrelsen`,
+    /// `Röda Korset`).
+    Part,
+    /// A typo of the term's id, name or a synonym (`samtalstöd`).
+    Typo,
+}
+
+/// What [`Lexicon::find`] made of a written value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found<'a> {
+    /// The id, the label or a synonym (case and diacritics folded).
+    Exact(&'a Term),
+    /// Reading only: the one term that a part or a typo points to.
+    Taken(&'a Term, Taken),
+    /// Several terms fit equally well; a person has to choose.
+    Ambiguous(Vec<&'a Term>),
+    /// Nothing fits; the closest terms, best first (possibly none), as suggestions only.
+    Unknown(Vec<&'a Term>),
+}
+
+/// The words of a folded text: runs of letters and digits.
+fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether the folded words `q` stand, whole and in order, in the folded `form`, or `form`
+/// begins with `q` (at least three characters).
+fn is_part_of(q: &str, qwords: &[&str], form: &str) -> bool {
+    if q.chars().count() >= 3 && form.starts_with(q) {
+        return true;
+    }
+    let fwords: Vec<&str> = words(form).collect();
+    !qwords.is_empty()
+        && fwords.len() >= qwords.len()
+        && fwords.windows(qwords.len()).any(|w| w == qwords)
+}
+
+impl Lexicon {
+    /// Resolves a value as a person typed it. `reading` commands also take, for one term
+    /// only, the beginning or whole words of an id or name and a typo within
+    /// [`typo_limit`]; writing commands take the id, label or synonym and nothing else. A
+    /// fuzzy subsequence never decides: it only orders the suggestions.
+    pub fn find(&self, written: &str, reading: bool) -> Found<'_> {
+        let suggestions = match self.resolve(written) {
+            Resolution::Id(t) | Resolution::Alias(t) => return Found::Exact(t),
+            Resolution::Unknown(c) => c,
+        };
+        let q = fold(&nfc(written));
+        // A folded form two terms share (Håbo and Habo): exact, but not clear.
+        if self
+            .by_fold
+            .iter()
+            .any(|tier| tier.get(&q).is_some_and(|l| l.len() > 1))
+        {
+            return Found::Ambiguous(suggestions);
+        }
+        if !reading {
+            return Found::Unknown(suggestions);
+        }
+        let qwords: Vec<&str> = words(&q).collect();
+        let parts: Vec<&Term> = self
+            .terms
+            .iter()
+            .filter(|t| {
+                is_part_of(&q, &qwords, &fold(&t.id)) || is_part_of(&q, &qwords, &fold(&t.namn))
+            })
+            .collect();
+        match parts.as_slice() {
+            [one] => return Found::Taken(one, Taken::Part),
+            [] => {}
+            _ => return Found::Ambiguous(parts),
+        }
+        let qlen = q.chars().count();
+        let limit = typo_limit(qlen);
+        if limit == 0 {
+            return Found::Unknown(suggestions);
+        }
+        let near = |form: &str| {
+            // A longer or shorter form is further away than the limit anyway.
+            form.chars().count().abs_diff(qlen) <= limit && typo_distance(&q, form) <= limit
+        };
+        // A typo of a whole id, name or synonym first; then of as many whole words of an id
+        // or name as were typed (`lanstyrelsen` for `Länsstyrelsen Kronoberg`).
+        let whole = |t: &Term| {
+            [&t.id, &t.namn]
+                .into_iter()
+                .chain(&t.synonymer)
+                .any(|form| near(&fold(form)))
+        };
+        let in_words = |t: &Term| {
+            let n = qwords.len().max(1);
+            [fold(&t.id), fold(&t.namn)].iter().any(|form| {
+                let w: Vec<&str> = words(form).collect();
+                w.windows(n).any(|win| near(&win.join(" ")))
+            })
+        };
+        for test in [&whole as &dyn Fn(&Term) -> bool, &in_words] {
+            let typos: Vec<&Term> = self.terms.iter().filter(|t| test(t)).collect();
+            match typos.as_slice() {
+                [one] => return Found::Taken(one, Taken::Typo),
+                [] => {}
+                _ => return Found::Ambiguous(typos),
+            }
+        }
+        Found::Unknown(suggestions)
+    }
+}
+
 /// The closest of some plain strings (keys, ids), best first.
 pub fn closest_str<'a>(
     written: &str,
@@ -363,6 +514,75 @@ mod tests {
         assert_eq!(word_score("matkassar", "Samtalsstöd på svenska"), None);
         assert_eq!(word_score("samtal", "Samhällsorientering"), None);
         assert_eq!(word_score("xyz", "Matkassar"), None);
+    }
+
+    fn term(id: &str, namn: &str, synonymer: &[&str]) -> Term {
+        Term {
+            id: id.into(),
+            namn: namn.into(),
+            synonymer: synonymer.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn transpositions_are_one_typo() {
+        assert_eq!(typo_distance("kronobreg", "kronoberg"), 1);
+        assert_eq!(typo_distance("samtalstod", "samtalsstod"), 1);
+        assert_eq!(typo_distance("forening", "foretag"), 3);
+        assert_eq!(typo_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn reading_takes_one_part_or_typo_and_writing_nothing_but_exact_words() {
+        let types = Lexicon::new(vec![
+            term("ideell-forening", "Ideell förening", &[]),
+            term("foretag", "Företag", &[]),
+            term("idrottsforening", "Idrottsförening", &[]),
+        ]);
+        // A whole word of a name, never the company that merely looks alike.
+        assert!(matches!(
+            types.find("förening", true),
+            Found::Taken(t, Taken::Part) if t.id == "ideell-forening"
+        ));
+        assert!(matches!(types.find("förening", false), Found::Unknown(_)));
+        assert!(
+            matches!(types.find("foretagg", true), Found::Taken(t, Taken::Typo) if t.id == "foretag")
+        );
+        assert!(matches!(types.find("foretagg", false), Found::Unknown(_)));
+        assert!(matches!(types.find("Företag", false), Found::Exact(t) if t.id == "foretag"));
+
+        let groups = Lexicon::new(vec![
+            term(
+                "eu-medborgare",
+                "EU-medborgare",
+                &["EU-migranter", "utsatta EU-medborgare"],
+            ),
+            term("asylsokande", "Asylsökande", &["asylsökare"]),
+            term("nyanlanda", "Nyanlända", &["kvotflyktingar"]),
+        ]);
+        // `migranter` is a word of a synonym, not of an id or name: no part, no typo.
+        assert!(matches!(groups.find("migranter", true), Found::Unknown(_)));
+        assert!(matches!(groups.find("flyktingar", true), Found::Unknown(_)));
+        // Short words get no typo at all.
+        assert!(matches!(groups.find("eux", true), Found::Unknown(_)));
+    }
+
+    #[test]
+    fn a_part_or_typo_several_terms_share_is_ambiguous() {
+        let actors = Lexicon::new(vec![
+            term("lansstyrelsen-kronoberg", "Länsstyrelsen Kronoberg", &[]),
+            term("region-kronoberg", "Region Kronoberg", &[]),
+        ]);
+        assert!(matches!(actors.find("kronoberg", true), Found::Ambiguous(v) if v.len() == 2));
+        assert!(matches!(actors.find("kronobreg", true), Found::Ambiguous(v) if v.len() == 2));
+        assert!(matches!(
+            actors.find("lanstyrelsen", true),
+            Found::Taken(t, Taken::Typo) if t.id == "lansstyrelsen-kronoberg"
+        ));
+        assert!(matches!(
+            actors.find("Region", true),
+            Found::Taken(t, Taken::Part) if t.id == "region-kronoberg"
+        ));
     }
 
     #[test]

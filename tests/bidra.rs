@@ -123,7 +123,7 @@ fn ny_insats_and_ny_behov_check_their_values() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "fel: ingen aktörstyp heter `förening`. Närmast: `ideell-forening` (Ideell förening).\nSe alla med `resurs lista aktorstyper`.\n"
+        "fel: ingen aktörstyp heter `förening`. Närmast: `ideell-forening` (Ideell förening).\nEtt kommando som skriver data tar bara ett exakt id, namn eller synonym.\nSe alla med `resurs lista aktorstyper`.\n"
     );
     assert!(
         !d.path().join("aktorer/ny-aktor").exists(),

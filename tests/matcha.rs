@@ -176,11 +176,21 @@ fn matcha_named_needs_and_unknown_ids() {
     assert_eq!(json[1]["behov"], "mat-lan");
     assert_eq!(json[1]["insatser"][0]["id"], "rodakorset-vaxjo/matkassar");
     assert_eq!(json[1]["insatser"][0]["full"], false);
+    // A reading command takes a clear typo and says so; something unlike any need fails.
     let out = resurs(d.path(), &["matcha", "mat-lna"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("tolkar 'mat-lna' som ") && stderr(&out).contains("(mat-lan)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = resurs(d.path(), &["matcha", "kladesbytarhjalp"]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        stderr(&out),
-        "fel: inget behov har id `mat-lna`. Närmast: `mat-lan`.\nSe alla med `resurs lista behov`.\n"
+    assert!(
+        stderr(&out).starts_with("fel: inget behov har id:t `kladesbytarhjalp`")
+            && stderr(&out).ends_with("Se alla med `resurs lista behov`.\n"),
+        "{}",
+        stderr(&out)
     );
 }
 

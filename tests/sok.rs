@@ -60,17 +60,28 @@ fn a_typo_is_interpreted_when_one_candidate_clearly_wins_and_said_so() {
     assert_eq!(found, SAMTALSSTOD_AKTIVA_OCH_PLANERADE);
     assert_eq!(err, "tolkar 'samtalstöd' som Samtalsstöd (samtalsstod)\n");
     let (_, err) = ids(d.path(), &["--kommun", "Vaxsjö"]);
-    assert_eq!(err, "tolkar 'Vaxsjö' som Växjö\n");
+    assert_eq!(err, "tolkar 'Vaxsjö' som Växjö (0780)\n");
+    // A unique beginning of an id or name is taken too, and said.
+    let (found, err) = ids(d.path(), &["--behov", "samtal"]);
+    assert_eq!(found, SAMTALSSTOD_AKTIVA_OCH_PLANERADE);
+    assert_eq!(err, "tar 'samtal' som Samtalsstöd (samtalsstod)\n");
 }
 
 #[test]
 fn an_unclear_value_fails_with_exit_code_2_and_the_closest_candidates() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let out = resurs(&data, &["sok", "--behov", "samtal"]);
+    let out = resurs(&data, &["sok", "--behov", "psyk"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "fel: inget behov heter `samtal`. Närmast: `samtalsstod` (Samtalsstöd), `psykosocialt-gruppstod` (Psykosocialt gruppstöd), `halsa-vardkontakt` (Hälsa och vårdkontakt).\nSe alla med `resurs lista kategorier`.\n"
+        "fel: `psyk` kan betyda flera: `psykosocialt-gruppstod` (Psykosocialt gruppstöd), `psykisk-halsa` (Psykisk hälsa och samtalsstöd). Skriv id:t.\nSe alla med `resurs lista kategorier`.\n"
+    );
+    let out = resurs(&data, &["sok", "--behov", "samtalsrum"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("fel: inget behov heter `samtalsrum`. Närmast: "),
+        "{}",
+        stderr(&out)
     );
     let out = resurs(&data, &["sok", "--sprak", "klingon"]);
     assert_eq!(out.status.code(), Some(2));
@@ -423,10 +434,24 @@ fn visa_shows_an_actor_an_offering_or_a_need_in_full() {
 fn visa_an_unknown_id_fails_with_suggestions() {
     let d = sok_folder();
     let out = resurs(d.path(), &["visa", "riksorg/chat"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).starts_with("tar 'riksorg/chat' som "),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("(insats: riksorg/chatt)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = resurs(d.path(), &["visa", "riksorg/samtalsgrupp-xyz"]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        stderr(&out),
-        "fel: inget med id `riksorg/chat` finns. Närmast: `riksorg/chatt`.\nSe alla med `resurs lista aktorer`, `resurs lista insatser` eller `resurs lista behov`.\n"
+    assert!(
+        stderr(&out).starts_with("fel: inget heter `riksorg/samtalsgrupp-xyz`. Närmast: `riksorg/")
+            && stderr(&out).ends_with("Se alla med `resurs lista aktorer`, `resurs lista insatser` eller `resurs lista behov`.\n"),
+        "{}",
+        stderr(&out)
     );
 }
 

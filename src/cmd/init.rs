@@ -80,16 +80,19 @@ pub fn init(dir: &Path, namn: &str, lan: Option<&str>, today: Datum) -> anyhow::
     };
     let (lan_kod, lan_namn) = match lan {
         None => (None, None),
-        Some(l) => match areas.resolve(l) {
-            crate::dataset::AreaResolution::Exact(crate::dataset::Area::Lan(k))
-            | crate::dataset::AreaResolution::Alias(crate::dataset::Area::Lan(k), _) => {
-                let lan_name = areas.name(&crate::dataset::Area::Lan(k.clone()));
-                (Some(k), Some(lan_name))
-            }
-            _ => bail!(
-                "`{l}` är inget län; skriv länskoden (t.ex. 07) eller namnet (t.ex. \"Kronobergs län\")"
-            ),
-        },
+        Some(l) => {
+            let r = crate::query::omrade_in(
+                &areas,
+                l,
+                crate::query::AreaKind::Lan,
+                crate::query::Mode::Write,
+            )?;
+            let crate::dataset::Area::Lan(k) = r.value else {
+                bail!("`{l}` är inget län");
+            };
+            let lan_name = areas.name(&crate::dataset::Area::Lan(k.clone()));
+            (Some(k), Some(lan_name))
+        }
     };
     let write = |rel: &str, text: &str| -> anyhow::Result<()> {
         let path = dir.join(rel);

@@ -2,8 +2,6 @@
 
 use std::path::Path;
 
-use anyhow::bail;
-
 use crate::cli::{ListFormat, MatchaArgs, UppfoljningArgs};
 use crate::date::Datum;
 use crate::exit;
@@ -13,20 +11,15 @@ use crate::render::coverage;
 
 pub fn matcha(data: &Path, args: &MatchaArgs) -> anyhow::Result<i32> {
     let ds = super::load_for_matching(data)?;
-    for id in &args.behov {
-        if !ds.behov.contains_key(id) {
-            let close = crate::text::closest_str(id, ds.behov.keys().map(String::as_str));
-            let listed: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
-            if listed.is_empty() {
-                bail!("inget behov har id `{id}`.\nSe alla med `resurs lista behov`.");
-            }
-            bail!(
-                "inget behov har id `{id}`. Närmast: {}.\nSe alla med `resurs lista behov`.",
-                listed.join(", ")
-            );
+    let mut behov = Vec::new();
+    for written in &args.behov {
+        let r = crate::query::behov_post(&ds, written)?;
+        if let Some(n) = r.notice {
+            eprintln!("{n}");
         }
+        behov.push(r.value);
     }
-    let all = match_needs(&ds, &args.behov);
+    let all = match_needs(&ds, &behov);
     let shown: Vec<_> = all
         .iter()
         .filter(|c| !args.luckor || c.tackning != Tackning::Tackt)
@@ -45,7 +38,7 @@ pub fn uppfoljning(data: &Path, today: Datum, args: &UppfoljningArgs) -> anyhow:
     let ds = super::load_for_reading(data)?;
     let aktor = match &args.aktor {
         Some(a) => {
-            let r = crate::query::aktor(&ds, a)?;
+            let r = crate::query::aktor(&ds, a, crate::query::Mode::Read)?;
             if let Some(n) = r.notice {
                 eprintln!("{n}");
             }

@@ -9,7 +9,7 @@ use anyhow::bail;
 use crate::cli::NyVad;
 use crate::date::Datum;
 use crate::exit;
-use crate::query::{self, Resolved};
+use crate::query::{self, AreaKind, Mode, Resolved};
 use crate::schema::Kind;
 use crate::structure::toml_string;
 use crate::text::{is_valid_id, slug};
@@ -52,7 +52,7 @@ fn list(values: &[String]) -> String {
 fn area_names(ds: &crate::dataset::Dataset, given: &[String]) -> anyhow::Result<Vec<String>> {
     let mut names = Vec::new();
     for o in given {
-        let area = note(query::omrade(ds, o, false)?);
+        let area = note(query::omrade(ds, o, AreaKind::Any, Mode::Write)?);
         names.push(match (&area, ds.vokabular.omraden.as_ref()) {
             (crate::dataset::Area::Riket, _) => "riket".to_owned(),
             (_, Some(areas)) => areas.name(&area),
@@ -103,7 +103,7 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
             omrade,
         } => {
             check_id(id, "en aktör")?;
-            let typ = note(query::aktorstyp(&ds, typ)?);
+            let typ = note(query::aktorstyp(&ds, typ, Mode::Write)?);
             let omraden = area_names(&ds, omrade)?;
             (
                 Kind::Aktor,
@@ -140,11 +140,11 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
             check_id(insats, "en insats")?;
             let mut kategorier = Vec::new();
             for b in behov {
-                kategorier.push(note(query::kategori(&ds, b)?));
+                kategorier.push(note(query::kategori(&ds, b, Mode::Write)?));
             }
             let mut grupper = Vec::new();
             for m in malgrupp {
-                grupper.push(note(query::malgrupp(&ds, m)?));
+                grupper.push(note(query::malgrupp(&ds, m, Mode::Write)?));
             }
             (
                 Kind::Insats,
@@ -171,11 +171,11 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
             check_id(id, "ett behov")?;
             let mut kategorier = Vec::new();
             for b in kategori {
-                kategorier.push(note(query::kategori(&ds, b)?));
+                kategorier.push(note(query::kategori(&ds, b, Mode::Write)?));
             }
             let mut grupper = Vec::new();
             for m in malgrupp {
-                grupper.push(note(query::malgrupp(&ds, m)?));
+                grupper.push(note(query::malgrupp(&ds, m, Mode::Write)?));
             }
             let omraden = area_names(&ds, omrade)?;
             (

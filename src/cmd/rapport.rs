@@ -53,7 +53,12 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
         commit: crate::timing::stage("git", || commit(data)),
     };
     if let Some(k) = &args.kommun {
-        let r = crate::query::omrade(&ds, k, true)?;
+        let r = crate::query::omrade(
+            &ds,
+            k,
+            crate::query::AreaKind::Kommun,
+            crate::query::Mode::Read,
+        )?;
         if let Some(n) = r.notice {
             eprintln!("{n}");
         }

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::cli::{SokArgs, SokFormat};
 use crate::exit;
 use crate::model::{Kanal, Status};
-use crate::query::{self, Resolved};
+use crate::query::{self, AreaKind, Mode, Resolved};
 use crate::render::hits;
 use crate::search::{Query, search};
 
@@ -58,19 +58,23 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
         crate::timing::stage("spara sökindex", || interest.save_index());
     }
     for m in &args.malgrupp {
-        q.malgrupper.push(note(query::malgrupp(&ds, m)?));
+        for id in note(query::malgrupper(&ds, m)?) {
+            if !q.malgrupper.contains(&id) {
+                q.malgrupper.push(id);
+            }
+        }
     }
     if let Some(k) = &args.kommun {
-        q.omrade = Some(note(query::omrade(&ds, k, true)?));
+        q.omrade = Some(note(query::omrade(&ds, k, AreaKind::Kommun, Mode::Read)?));
     }
     if let Some(o) = &args.omrade {
-        q.omrade = Some(note(query::omrade(&ds, o, false)?));
+        q.omrade = Some(note(query::omrade(&ds, o, AreaKind::Any, Mode::Read)?));
     }
     for s in &args.sprak {
-        q.sprak.push(note(query::sprak(&ds, s)?));
+        q.sprak.push(note(query::sprak(&ds, s, Mode::Read)?));
     }
     for a in &args.aktor {
-        q.aktorer.push(note(query::aktor(&ds, a)?));
+        q.aktorer.push(note(query::aktor(&ds, a, Mode::Read)?));
     }
     for k in &args.kanal {
         q.kanaler.push(match k.as_str() {

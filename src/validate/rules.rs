@@ -98,14 +98,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             c.category(b, f, || path!["behov", i]);
         }
         for (i, m) in x.malgrupper.iter().enumerate() {
-            c.vocab(
-                ds.vokabular.malgrupper.as_ref(),
-                m,
-                MALGRUPP,
-                "malgrupper",
-                f,
-                || path!["malgrupper", i],
-            );
+            c.target_group(m, f, || path!["malgrupper", i]);
         }
         for (i, o) in x.omraden.iter().flatten().enumerate() {
             c.area(o, f, || path!["omraden", i], false);
@@ -179,14 +172,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             c.category(k, f, || path!["kategorier", i]);
         }
         for (i, m) in b.malgrupper.iter().enumerate() {
-            c.vocab(
-                ds.vokabular.malgrupper.as_ref(),
-                m,
-                MALGRUPP,
-                "malgrupper",
-                f,
-                || path!["malgrupper", i],
-            );
+            c.target_group(m, f, || path!["malgrupper", i]);
         }
         for (i, o) in b.omraden.iter().enumerate() {
             c.area(o, f, || path!["omraden", i], false);
@@ -308,32 +294,69 @@ impl Checker<'_> {
     /// A need category; a group id gets the group's categories as the way out.
     fn category(&mut self, value: &str, f: &Path, path: impl FnOnce() -> Vec<Seg>) {
         let v = &self.ds.vokabular;
-        if let (Some(grupper), Some(kat)) = (&v.grupper, &v.kategorier) {
-            if kat.get(value).is_none() {
-                if let Some(g) = grupper.get(value) {
-                    let members = v.kategorier_i_grupp(&g.id);
-                    let list = members
-                        .iter()
-                        .map(|m| format!("`{m}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let mut p = Problem::new(
-                        "E004",
-                        f,
-                        Loc::Value(path()),
-                        format!("`{value}` är en grupp av behov, inte ett behov"),
-                    )
-                    .label("välj en eller flera kategorier i gruppen")
-                    .help(format!("kategorierna i {}: {list}", g.namn));
-                    if let Some(first) = members.first() {
-                        p = p.suggest(*first);
-                    }
-                    self.out.push(p);
-                    return;
-                }
+        let grupp = v.grupper.as_ref().and_then(|g| g.get(value));
+        let path = match (grupp, &v.kategorier) {
+            (Some(g), Some(kat)) if kat.get(value).is_none() => {
+                let members = v.kategorier_i_grupp(&g.id);
+                let words = ["behov, inte ett behov", "kategorier"];
+                return self.group_instead(value, g, &members, words, f, path);
             }
-        }
+            _ => path,
+        };
         self.vocab(v.kategorier.as_ref(), value, BEHOV, "behov", f, path);
+    }
+
+    /// A target group; a group of them (`migranter`) gets its members as the way out.
+    fn target_group(&mut self, value: &str, f: &Path, path: impl FnOnce() -> Vec<Seg>) {
+        let v = &self.ds.vokabular;
+        let grupp = v.malgrupp_grupper.as_ref().and_then(|g| g.get(value));
+        let path = match (grupp, &v.malgrupper) {
+            (Some(g), Some(lex)) if lex.get(value).is_none() => {
+                let members = v.malgrupper_i_grupp(&g.id);
+                let words = ["målgrupper, inte en målgrupp", "målgrupper"];
+                return self.group_instead(value, g, &members, words, f, path);
+            }
+            _ => path,
+        };
+        self.vocab(
+            v.malgrupper.as_ref(),
+            value,
+            MALGRUPP,
+            "malgrupper",
+            f,
+            path,
+        );
+    }
+
+    /// A group written where data names what it groups (`E004`): its members are the way out.
+    /// `words`: what it is a group of ("behov, inte ett behov") and what its members are.
+    fn group_instead(
+        &mut self,
+        value: &str,
+        g: &crate::text::Term,
+        members: &[&str],
+        words: [&str; 2],
+        f: &Path,
+        path: impl FnOnce() -> Vec<Seg>,
+    ) {
+        let list = members
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let [of, them] = words;
+        let mut p = Problem::new(
+            "E004",
+            f,
+            Loc::Value(path()),
+            format!("`{value}` är en grupp av {of}"),
+        )
+        .label(format!("välj en eller flera {them} i gruppen"))
+        .help(format!("{them}na i {}: {list}", g.namn));
+        if let Some(first) = members.first() {
+            p = p.suggest(*first);
+        }
+        self.out.push(p);
     }
 
     /// An area (`E009`); `kommun_only` for a place's kommun.

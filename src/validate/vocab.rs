@@ -34,11 +34,16 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
                 );
             }
         }
-        let terms = b
-            .kategori
-            .iter()
-            .map(|k| (k.id.as_str(), k.namn.as_str(), k.synonymer.as_slice()));
-        synonyms(file, "kategori", terms, out);
+        let terms = b.kategori.iter().enumerate().map(|(i, k)| {
+            (
+                "kategori",
+                i,
+                k.id.as_str(),
+                k.namn.as_str(),
+                k.synonymer.as_slice(),
+            )
+        });
+        synonyms(file, terms, out);
     }
     if let (Some(file), Some(lex)) = (v.files.get("malgrupper"), &v.malgrupper) {
         ids(
@@ -47,17 +52,78 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
             lex.terms().iter().map(|t| t.id.as_str()),
             out,
         );
-        synonyms(
-            file,
-            "malgrupp",
-            lex.terms()
-                .iter()
-                .map(|t| (t.id.as_str(), t.namn.as_str(), t.synonymer.as_slice())),
-            out,
-        );
+        let groups = v.malgrupp_grupper.as_ref().map_or(&[][..], |g| g.terms());
+        ids(file, "grupp", groups.iter().map(|t| t.id.as_str()), out);
+        for (i, g) in groups.iter().enumerate() {
+            if lex.get(&g.id).is_some() {
+                out.push(
+                    Problem::new(
+                        "E022",
+                        file,
+                        Loc::Value(path!["grupp", i, "id"]),
+                        format!("`{}` är redan en målgrupp", g.id),
+                    )
+                    .help("en grupp och en målgrupp kan inte ha samma id"),
+                );
+            }
+        }
+        for (i, (_, members)) in v.malgrupp_medlemmar.iter().enumerate() {
+            if members.is_empty() {
+                out.push(
+                    Problem::new(
+                        "E022",
+                        file,
+                        Loc::Value(path!["grupp", i, "malgrupper"]),
+                        "gruppen har inga målgrupper",
+                    )
+                    .help("skriv id:n ur `[[malgrupp]]`, t.ex. `malgrupper = [\"asylsokande\"]`"),
+                );
+            }
+            for (j, m) in members.iter().enumerate() {
+                if lex.get(m).is_none() {
+                    let mut p = Problem::new(
+                        "E022",
+                        file,
+                        Loc::Value(path!["grupp", i, "malgrupper", j]),
+                        format!("det finns ingen målgrupp `{m}`"),
+                    )
+                    .help("en grupp består av målgrupper ur `[[malgrupp]]` i samma fil");
+                    if let Some(best) = lex.closest(m, 1).first() {
+                        p = p.suggest_with_note(best.id.clone(), best.namn.clone());
+                    }
+                    out.push(p);
+                }
+            }
+        }
+        let terms = lex
+            .terms()
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ("malgrupp", i, t))
+            .chain(groups.iter().enumerate().map(|(i, t)| ("grupp", i, t)))
+            .map(|(table, i, t)| {
+                (
+                    table,
+                    i,
+                    t.id.as_str(),
+                    t.namn.as_str(),
+                    t.synonymer.as_slice(),
+                )
+            });
+        synonyms(file, terms, out);
     }
     if let (Some(file), Some(lex)) = (v.files.get("aktorstyper"), &v.aktorstyper) {
         ids(file, "typ", lex.terms().iter().map(|t| t.id.as_str()), out);
+        let terms = lex.terms().iter().enumerate().map(|(i, t)| {
+            (
+                "typ",
+                i,
+                t.id.as_str(),
+                t.namn.as_str(),
+                t.synonymer.as_slice(),
+            )
+        });
+        synonyms(file, terms, out);
     }
     if let (Some(file), Some(lex)) = (v.files.get("sprak"), &v.sprak) {
         for (i, t) in lex.terms().iter().enumerate() {
@@ -76,14 +142,16 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
             lex.terms().iter().map(|t| t.id.as_str()),
             out,
         );
-        synonyms(
-            file,
-            "sprak",
-            lex.terms()
-                .iter()
-                .map(|t| (t.id.as_str(), t.namn.as_str(), t.synonymer.as_slice())),
-            out,
-        );
+        let terms = lex.terms().iter().enumerate().map(|(i, t)| {
+            (
+                "sprak",
+                i,
+                t.id.as_str(),
+                t.namn.as_str(),
+                t.synonymer.as_slice(),
+            )
+        });
+        synonyms(file, terms, out);
     }
     if let (Some(file), Some(areas)) = (v.files.get("omraden"), &v.omraden) {
         for (i, l) in areas.lan().iter().enumerate() {
@@ -199,17 +267,16 @@ fn duplicates<'a>(
 /// ambiguous.
 fn synonyms<'a>(
     file: &Path,
-    table: &str,
-    terms: impl Iterator<Item = (&'a str, &'a str, &'a [String])>,
+    terms: impl Iterator<Item = (&'a str, usize, &'a str, &'a str, &'a [String])>,
     out: &mut Vec<Problem>,
 ) {
     let mut owner: HashMap<String, &str> = HashMap::new();
     let terms: Vec<_> = terms.collect();
-    for (id, namn, _) in &terms {
+    for (_, _, id, namn, _) in &terms {
         owner.entry(fold(id)).or_insert(id);
         owner.entry(fold(namn)).or_insert(id);
     }
-    for (i, (id, _, syns)) in terms.iter().enumerate() {
+    for (table, i, id, _, syns) in &terms {
         for (j, s) in syns.iter().enumerate() {
             match owner.get(&fold(s)) {
                 Some(other) if other != id => out.push(
@@ -217,8 +284,8 @@ fn synonyms<'a>(
                         "E022",
                         file,
                         Loc::Value(vec![
-                            Seg::Key(table.into()),
-                            Seg::Index(i),
+                            Seg::Key((*table).into()),
+                            Seg::Index(*i),
                             Seg::Key("synonymer".into()),
                             Seg::Index(j),
                         ]),
