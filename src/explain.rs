@@ -217,6 +217,12 @@ pub const EXPLANATIONS: &[Explanation] = &[
         "beskrivning = \"Ring behandlaren.\"\n\n[[kontakt]]\nnamn = \"Moa\"\ntelefon = \"0470-433 88\"",
     ),
     e(
+        "W009",
+        "En aktiv, planerad eller pausad insats har inget publikt sätt att nå den: varken insatsen eller aktören har `telefon`, `epost`, `webb` eller en `[[kontakt]]` med `publik = true`, och insatsen har ingen `kontaktvag` och ingen `plats` (som inte är skyddad). Då är \"Så får man den\" tom i den publika rapporten, och den som läser vet inte hur man tar del av insatsen.",
+        "namn = \"Samtalsgrupp för kvinnor\"\n# (ingen telefon, e-post, webb, kontaktväg eller plats, och inte heller på aktören)",
+        "namn = \"Samtalsgrupp för kvinnor\"\nkontaktvag = \"Ring växeln och fråga efter samtalsgruppen.\"\ntelefon = \"0470-410 00\"",
+    ),
+    e(
         "E025",
         "Filen är större än gränsen (standard 1 MB, ändras med `max_filstorlek_kb` i `resurs.toml`) och läses inte. En datafil är några kilobyte; en jättefil är troligen fel fil eller skadad.",
         "behov/export.toml   (52 MB)",

@@ -984,7 +984,6 @@ fn strip_free_text(doc: &mut toml::Spanned<DeTable<'_>>, kind: Kind) {
             &[
                 "kostnad_beskrivning",
                 "tider",
-                "kontaktvag",
                 "kapacitet",
                 "intern_anteckning",
             ],
@@ -1002,6 +1001,17 @@ fn strip_free_text(doc: &mut toml::Spanned<DeTable<'_>>, kind: Kind) {
     }
     for key in optional {
         table.remove(*key);
+    }
+    // Whether an offering says how to reach it is a rule (W009): a text stays a text, but
+    // not its words.
+    if kind == Kind::Insats {
+        if let Some(v) = table.get_mut("kontaktvag") {
+            if let toml::de::DeValue::String(text) = v.get_mut() {
+                if !text.trim().is_empty() {
+                    *text = std::borrow::Cow::Borrowed("…");
+                }
+            }
+        }
     }
 }
 

@@ -215,4 +215,8 @@ pub const CODES: &[(&str, &str)] = &[
         "W008",
         "telefonnummer i fritext (kringgår `kontakt` och `publik`)",
     ),
+    (
+        "W009",
+        "insats utan publikt sätt att nå den (telefon, e-post, webb, kontakt, kontaktväg eller plats)",
+    ),
 ];

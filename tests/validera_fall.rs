@@ -52,6 +52,7 @@ cases! {
     w001_granskning,
     w001_egna_granser,
     w006_rotfil,
+    w009_onabar,
 }
 
 #[test]

@@ -155,8 +155,18 @@ pub fn write_file(path: &std::path::Path, text: &str, overwrite: bool) -> anyhow
 /// `resurs forklara KOD`.
 pub fn forklara(kod: &str) -> anyhow::Result<i32> {
     let Some(x) = crate::explain::explain(kod) else {
+        let range = |prefix: char| {
+            let mut codes = crate::problem::CODES
+                .iter()
+                .map(|(c, _)| *c)
+                .filter(|c| c.starts_with(prefix));
+            let first = codes.next().unwrap_or_default();
+            format!("{first}–{}", codes.max().unwrap_or(first))
+        };
         anyhow::bail!(
-            "ingen problemkod heter `{kod}`. Koderna är E001–E025 och W001–W008; se README.md."
+            "ingen problemkod heter `{kod}`. Koderna är {} och {}; se README.md.",
+            range('E'),
+            range('W')
         );
     };
     let title = crate::problem::CODES

@@ -296,7 +296,18 @@ pub fn build(ds: &Dataset, opts: &Options) -> Report {
                 kontaktvag: x.kontaktvag.clone(),
                 tider: x.tider.clone(),
                 plats: plats.filter(|p| !p.is_empty()),
-                ways: ways(x.webb.as_ref(), x.epost.as_ref(), x.telefon.as_ref()),
+                // An offering without ways of its own is reached through its actor's.
+                ways: match (
+                    ways(x.webb.as_ref(), x.epost.as_ref(), x.telefon.as_ref()),
+                    aktor,
+                ) {
+                    (own, Some(a)) if own.is_empty() => ways(
+                        a.data.webb.as_ref(),
+                        a.data.epost.as_ref(),
+                        a.data.telefon.as_ref(),
+                    ),
+                    (own, _) => own,
+                },
                 kontakter: people(&x.kontakt, publik),
                 beskrivning: x.beskrivning.clone(),
                 intern: x.intern_anteckning.clone().filter(|_| !publik),

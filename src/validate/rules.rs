@@ -153,6 +153,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
                 );
             }
         }
+        c.reachable(&e.id, x, f);
         c.contact_ways(
             x.webb.as_deref(),
             x.epost.as_deref(),
@@ -443,6 +444,51 @@ impl Checker<'_> {
                 p = p.suggest(fix);
             }
             self.out.push(p);
+        }
+    }
+
+    /// An offering that is or will be given needs a public way to reach it (`W009`): a
+    /// telephone, e-mail or web address, a public contact, `kontaktvag` or a place that is not
+    /// protected, on itself or on its actor. Otherwise "Så får man den" is empty in the public
+    /// report.
+    fn reachable(&mut self, id: &str, x: &crate::model::Insats, f: &Path) {
+        fn some(s: Option<&String>) -> bool {
+            s.is_some_and(|s| !s.trim().is_empty())
+        }
+        fn public_contact(k: &[crate::model::Kontakt]) -> bool {
+            k.iter()
+                .any(|k| k.publik && (some(k.epost.as_ref()) || some(k.telefon.as_ref())))
+        }
+        if x.status == Status::Avslutad {
+            return;
+        }
+        // An actor that could not be read is reported on its own.
+        let Some(aktor) = self.ds.aktorer.get(Dataset::aktor_of(id)) else {
+            return;
+        };
+        let a = &aktor.data;
+        let own = [&x.webb, &x.epost, &x.telefon, &x.kontaktvag]
+            .into_iter()
+            .any(|w| some(w.as_ref()))
+            || public_contact(&x.kontakt)
+            || x.plats
+                .as_ref()
+                .is_some_and(|p| !p.skyddad && (some(p.namn.as_ref()) || some(p.adress.as_ref())));
+        let actors = [&a.webb, &a.epost, &a.telefon]
+            .into_iter()
+            .any(|w| some(w.as_ref()))
+            || public_contact(&a.kontakt);
+        if !own && !actors {
+            self.out.push(
+                Problem::new(
+                    "W009",
+                    f,
+                    Loc::Value(path!["namn"]),
+                    "insatsen har inget publikt sätt att nå den",
+                )
+                .label("varken insatsen eller aktören har telefon, e-post, webb eller publik kontakt")
+                .help("lägg till `kontaktvag`, `telefon`, `epost`, `webb`, en `plats`, eller en `[[kontakt]]` med `publik = true`, på insatsen eller på aktören"),
+            );
         }
     }
 
