@@ -12,6 +12,7 @@ pub mod followup;
 pub mod format;
 pub mod index;
 pub mod load;
+pub mod loosen;
 pub mod matching;
 pub mod model;
 pub mod problem;

@@ -100,10 +100,24 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
     }
 
     let found = search(&ds, &q);
-    let out = match args.format {
-        SokFormat::Tabell if found.is_empty() => {
-            "Inga insatser matchar sökningen. Pröva färre filter, eller `--status alla` för pausade och avslutade insatser.\n".to_owned()
+    if found.is_empty() {
+        // Loosening a need takes the offerings of other needs, which a search by need does
+        // not parse: the folder is read again, whole.
+        let all;
+        let whole: &crate::dataset::Dataset = if q.behov.is_empty() {
+            &ds
+        } else {
+            all = crate::load::load_for_reading(data, &crate::load::Quiet)?;
+            &all
+        };
+        let why = crate::loosen::text(whole, &crate::loosen::explain(whole, &q));
+        if args.format == SokFormat::Tabell {
+            super::print(&why)?;
+            return Ok(exit::OK);
         }
+        eprint!("{why}");
+    }
+    let out = match args.format {
         SokFormat::Tabell => hits::table(&ds, &found),
         SokFormat::Json => hits::json(&ds, &found),
         SokFormat::Csv => hits::csv(&ds, &found),
