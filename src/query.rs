@@ -31,6 +31,9 @@ fn listing(terms: &[&Term]) -> String {
         .map(|t| {
             if t.namn.is_empty() || t.namn == t.id {
                 format!("`{}`", t.id)
+            } else if t.id.bytes().all(|b| b.is_ascii_digit()) {
+                // An area is typed by its name; its SCB code is no help in a list.
+                format!("`{}`", t.namn)
             } else {
                 format!("`{}` ({})", t.id, t.namn)
             }

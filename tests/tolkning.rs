@@ -115,6 +115,20 @@ fn ny_guesses_nothing_into_the_data() {
         );
         assert!(!d.path().join("aktorer/x").exists(), "{written}");
     }
+    // An area with a typo: refused, the closest listed by name.
+    let out = resurs(
+        d.path(),
+        &[
+            "ny", "aktor", "x", "--namn", "X", "--typ", "kommun", "--omrade", "Växö",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("fel: inget område heter `Växö`. Närmast: `Växjö`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!d.path().join("aktorer/x").exists());
     // The same for the values of an offering: a typo of a category is not written.
     let out = resurs(
         d.path(),
