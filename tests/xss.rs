@@ -53,6 +53,8 @@ fn attribute_values_cannot_be_broken_out_of() {
         for attr in [
             "data-id=\"",
             "data-omraden=\"",
+            "data-sok=\"",
+            "data-label=\"",
             "value=\"",
             "label=\"",
             "data-kategori=\"",

@@ -8,7 +8,7 @@ pub mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::dataset::{Area, Areas, Dataset, Entry};
+use crate::dataset::{Area, Areas, Dataset, Entry, Vokabular};
 use crate::date::Datum;
 use crate::followup::followups;
 use crate::matching::{Tackning, grade, need_shortfalls};
@@ -71,6 +71,9 @@ pub struct Offering {
     pub kontakter: Vec<Person>,
     pub beskrivning: String,
     pub intern: Option<String>,
+    /// What the map's filter searches besides the row's text: its categories' ids, labels and
+    /// synonyms, its target groups' labels and synonyms, its areas and its actor.
+    pub sokord: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -206,6 +209,27 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
+/// The words the map's filter finds an offering by, beyond what its row shows.
+fn search_words(v: &Vokabular, x: &Insats, aktor: &str, var: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in &x.behov {
+        out.push(b.clone());
+        if let Some(t) = v.kategorier.as_ref().and_then(|l| l.get(b)) {
+            out.push(t.namn.clone());
+            out.extend(t.synonymer.iter().cloned());
+        }
+    }
+    for m in &x.malgrupper {
+        if let Some(t) = v.malgrupper.as_ref().and_then(|l| l.get(m)) {
+            out.push(t.namn.clone());
+            out.extend(t.synonymer.iter().cloned());
+        }
+    }
+    out.extend(var.iter().cloned());
+    out.push(aktor.to_owned());
+    out
+}
+
 /// Area codes an offering reaches, for the map's kommun filter.
 fn codes(areas: &[Area]) -> Vec<String> {
     areas
@@ -275,17 +299,20 @@ pub fn build(ds: &Dataset, opts: &Options) -> Report {
                 parts.join(", ")
             });
             let resolved = areas.map(|a| a.resolve_all(written)).unwrap_or_default();
+            let aktor_namn =
+                aktor.map_or_else(|| Dataset::aktor_of(id).to_owned(), |a| a.data.namn.clone());
+            let var = ds.omrade_namn(written);
             Some(Offering {
                 id: id.clone(),
                 namn: x.namn.clone(),
                 aktor_id: Dataset::aktor_of(id).to_owned(),
-                aktor_namn: aktor
-                    .map_or_else(|| Dataset::aktor_of(id).to_owned(), |a| a.data.namn.clone()),
+                sokord: search_words(v, x, &aktor_namn, &var),
+                aktor_namn,
                 planerad: x.status != Status::Aktiv,
                 status: status_word(x.status),
                 behov: x.behov.clone(),
                 for_vem,
-                var: ds.omrade_namn(written),
+                var,
                 omrade_koder: codes(&resolved),
                 sprak: Dataset::insats_sprak(x)
                     .iter()
@@ -616,6 +643,7 @@ pub fn sample(text: &str) -> Report {
         kontakter: vec![person.clone()],
         beskrivning: t(),
         intern: Some(t()),
+        sokord: vec![t()],
     };
     Report {
         titel: t(),
