@@ -2,9 +2,6 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::modifiers::UTF8_ROUND_CORNERS;
-use comfy_table::presets::UTF8_FULL;
-use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::dataset::Dataset;
@@ -47,32 +44,41 @@ pub fn summary(all: &[Coverage<'_>]) -> String {
     )
 }
 
+/// A table that fits the terminal, and the summary line.
 pub fn table(ds: &Dataset, all: &[Coverage<'_>], total: &[Coverage<'_>]) -> String {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL)
-        .apply_modifier(UTF8_ROUND_CORNERS)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["Behov", "Täckning", "Närmast", "Brister"]);
-    for c in all {
-        let (near, brister) = closest(ds, c);
-        t.add_row([
-            format!("{}\n{}", c.behov.data.titel, c.behov.id),
-            c.tackning.label().to_owned(),
-            near,
-            brister,
-        ]);
-    }
+    table_at(ds, all, total, crate::render::table::terminal_width())
+}
+
+/// A table that fits `width` (see [`crate::render::table::grid`]), and the summary line.
+pub fn table_at(
+    ds: &Dataset,
+    all: &[Coverage<'_>],
+    total: &[Coverage<'_>],
+    width: Option<usize>,
+) -> String {
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|c| {
+            let (near, brister) = closest(ds, c);
+            vec![
+                format!("{}\n{}", c.behov.data.titel, c.behov.id),
+                c.tackning.label().to_owned(),
+                near,
+                brister,
+            ]
+        })
+        .collect();
     let mut out = if all.is_empty() {
         String::new()
     } else {
-        format!("{t}\n")
+        crate::render::table::grid(&["Behov", "Täckning", "Närmast", "Brister"], &rows, width)
     };
-    let _ = writeln!(out, "{}", summary(total));
+    out.push_str(&crate::render::table::wrap(&summary(total), width, "", ""));
     out
 }
 
 pub fn markdown(ds: &Dataset, all: &[Coverage<'_>], total: &[Coverage<'_>]) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let cell = |s: &str| crate::render::table::clean(s, false).replace('|', "\\|");
     let mut out = String::from("| Behov | Täckning | Närmast | Brister |\n|---|---|---|---|\n");
     for c in all {
         let (near, brister) = closest(ds, c);

@@ -77,11 +77,32 @@ pub fn copy_actor(root: &Path, from: &str, n: usize, offering: impl Fn(usize) ->
     }
 }
 
+/// Runs `resurs --data DIR --idag IDAG ARGS…` with `COLUMNS` set to `columns`.
+pub fn resurs_at_width(data: &Path, columns: usize, args: &[&str]) -> Output {
+    Command::cargo_bin("resurs")
+        .unwrap()
+        .env_remove("RESURS_DATA")
+        .env("COLUMNS", columns.to_string())
+        .env(
+            "RESURS_CACHE",
+            std::env::temp_dir().join("resurs-test-cache"),
+        )
+        .arg("--data")
+        .arg(data)
+        .args(["--idag", IDAG])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// Runs `resurs --data DIR --idag IDAG ARGS…`.
 pub fn resurs(data: &Path, args: &[&str]) -> Output {
     Command::cargo_bin("resurs")
         .unwrap()
         .env_remove("RESURS_DATA")
+        // Tables are not wrapped unless a test asks for a width, whatever the shell exports.
+        .env_remove("COLUMNS")
+        .env_remove("RESURS_NU")
         // Search indexes of test folders go to a folder of their own, never to ~/.cache.
         .env(
             "RESURS_CACHE",
