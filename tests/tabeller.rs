@@ -34,6 +34,9 @@ fn ids() -> Vec<String> {
     for b in json(&d, &["matcha", "--format", "json"]) {
         ids.push(b["behov"].as_str().unwrap().to_owned());
     }
+    for a in json(&d, &["uppfoljning", "--format", "json"]) {
+        ids.push(a["behov"].as_str().unwrap().to_owned());
+    }
     ids.sort();
     ids.dedup();
     assert!(ids.len() > 30, "{ids:?}");
@@ -85,13 +88,14 @@ fn every_command_fits_80_and_120_columns_and_keeps_ids_whole() {
     let d = data();
     let ids = ids();
     let words = words(&d);
-    let commands: [&[&str]; 6] = [
+    let commands: [&[&str]; 7] = [
         &["sok"],
         &["lista", "aktorer"],
         &["lista", "insatser"],
         &["lista", "behov"],
         &["lista", "kategorier"],
         &["matcha"],
+        &["uppfoljning"],
     ];
     for width in [80, 120] {
         let mut all = String::new();
@@ -155,6 +159,11 @@ fn a_table_when_it_fits_a_list_when_it_does_not() {
              \x20 Närmast:  –\n\
              \x20 Brister:  ingen insats för Våld i nära relation\n"
         ),
+        "{narrow}"
+    );
+    // A blank line between the last block and the summary.
+    assert!(
+        narrow.ends_with("(+5)\n\n12 behov: 3 täckta, 7 delvis, 2 saknas.\n"),
         "{narrow}"
     );
     // Wrapped text continues under its value.
@@ -243,6 +252,8 @@ fn control_characters_from_the_data_never_reach_the_terminal() {
             &["sok"][..],
             &["sok", "--format", "md"],
             &["lista", "aktorer"],
+            &["uppfoljning"],
+            &["uppfoljning", "--format", "md"],
             &["visa", "diakonicentrum"],
         ] {
             let out = stdout(&resurs_at_width(d.path(), width, args));

@@ -132,7 +132,8 @@ fn share(min: &[usize], max: &[usize], avail: usize) -> Option<Vec<usize>> {
 /// A table of `header` and `rows` that fits `width`: columns that are empty in every row are
 /// left out, and no word is split. When the widest words of the columns do not fit side by
 /// side, each row becomes a block of lines instead: the first column as its heading, then
-/// "Rubrik: värde" per non-empty cell. Cells may hold several lines.
+/// "Rubrik: värde" per non-empty cell, and a blank line after the last. Cells may hold
+/// several lines.
 pub fn grid(header: &[&str], rows: &[Vec<String>], width: Option<usize>) -> String {
     let rows: Vec<Vec<String>> = rows
         .iter()
@@ -219,6 +220,10 @@ fn blocks(header: &[&str], rows: &[Vec<&str>], width: usize) -> String {
                 &indent,
             ));
         }
+    }
+    // A blank line, as between the blocks, before what follows (the summary).
+    if !out.is_empty() {
+        out.push('\n');
     }
     out
 }
