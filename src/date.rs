@@ -1,5 +1,6 @@
 //! Calendar dates without a time zone: what the data format's TOML dates mean, and the
-//! arithmetic the staleness rules need (whole months between two dates).
+//! arithmetic the staleness rules need (whole months between two dates). "Today" is the date
+//! in Sweden (Europe/Stockholm), whatever the machine's time zone.
 
 use std::fmt;
 
@@ -35,12 +36,47 @@ impl Datum {
         Self::new(year, month, day)
     }
 
-    /// Today's date in UTC.
-    pub fn today() -> Self {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Self::from_days(i64::try_from(secs / 86_400).unwrap_or(0))
+    /// Today's date in Sweden. The environment variable `RESURS_NU`, an instant such as
+    /// `2026-12-02T23:30:00Z`, stands in for the clock (to rerun a night's job, or test one).
+    pub fn today() -> anyhow::Result<Self> {
+        Ok(Self::today_at(now(
+            std::env::var_os("RESURS_NU").as_deref()
+        )?))
+    }
+
+    /// The date in Sweden (Europe/Stockholm, summer time included) at the instant `now`: the
+    /// clock of [`Datum::today`], given as an argument so that a test can choose the instant.
+    pub fn today_at(now: jiff::Timestamp) -> Self {
+        // The zone's rules are compiled into the binary: no time zone database is needed on
+        // the machine, and the machine's own time zone does not matter.
+        static STOCKHOLM: jiff::tz::TimeZone = jiff::tz::get!("Europe/Stockholm");
+        Self::from_civil(STOCKHOLM.to_datetime(now).date())
+    }
+
+    fn from_civil(d: jiff::civil::Date) -> Self {
+        Self {
+            year: i32::from(d.year()),
+            month: u8::try_from(d.month()).unwrap_or(1),
+            day: u8::try_from(d.day()).unwrap_or(1),
+        }
+    }
+
+    fn to_civil(self) -> Option<jiff::civil::Date> {
+        jiff::civil::Date::new(
+            i16::try_from(self.year).ok()?,
+            i8::try_from(self.month).ok()?,
+            i8::try_from(self.day).ok()?,
+        )
+        .ok()
+    }
+
+    /// Days from `self` to `later` (negative when `later` is earlier; 0 for a date outside
+    /// the years -9999…9999, which the data format cannot hold).
+    pub fn days_until(self, later: Datum) -> i64 {
+        match (self.to_civil(), later.to_civil()) {
+            (Some(a), Some(b)) => a.until(b).map_or(0, |s| i64::from(s.get_days())),
+            _ => 0,
+        }
     }
 
     /// Converts days since 1970-01-01 to a date (Howard Hinnant's `civil_from_days`).
@@ -70,6 +106,23 @@ impl Datum {
         }
         months
     }
+}
+
+/// The instant `RESURS_NU` names, else the system clock's.
+fn now(env: Option<&std::ffi::OsStr>) -> anyhow::Result<jiff::Timestamp> {
+    let Some(value) = env else {
+        return Ok(jiff::Timestamp::now());
+    };
+    value
+        .to_str()
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "RESURS_NU är ingen tidpunkt: `{}`. Skriv t.ex. `2026-12-02T23:30:00Z` (UTC) \
+                 eller `2026-12-03T00:30:00+01:00`, eller ta bort variabeln.",
+                value.to_string_lossy()
+            )
+        })
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -142,6 +195,50 @@ mod tests {
         assert_eq!(a.months_until(Datum::parse("2025-11-25").unwrap()), 14);
         assert_eq!(a.months_until(Datum::parse("2025-09-01").unwrap()), 11);
         assert_eq!(a.months_until(Datum::parse("2025-09-02").unwrap()), 12);
+    }
+
+    fn at(instant: &str) -> Datum {
+        Datum::today_at(instant.parse().unwrap())
+    }
+
+    #[test]
+    fn today_is_the_date_in_sweden() {
+        // 00:30 in Stockholm in winter (CET, UTC+1) is still the day before in UTC.
+        assert_eq!(at("2026-12-02T23:30:00Z").to_string(), "2026-12-03");
+        assert_eq!(at("2026-12-02T22:59:59Z").to_string(), "2026-12-02");
+        // 00:30 in summer (CEST, UTC+2).
+        assert_eq!(at("2026-07-14T22:30:00Z").to_string(), "2026-07-15");
+        assert_eq!(at("2026-07-14T21:59:59Z").to_string(), "2026-07-14");
+        // The nights summer time begins and ends.
+        assert_eq!(at("2026-03-28T23:00:00Z").to_string(), "2026-03-29");
+        assert_eq!(at("2026-10-24T22:00:00Z").to_string(), "2026-10-25");
+        assert_eq!(at("2026-10-24T21:59:00Z").to_string(), "2026-10-24");
+    }
+
+    #[test]
+    fn resurs_nu_stands_in_for_the_clock() {
+        let t = now(Some("2026-12-02T23:30:00Z".as_ref())).unwrap();
+        assert_eq!(Datum::today_at(t).to_string(), "2026-12-03");
+        let err = now(Some("i natt".as_ref())).unwrap_err().to_string();
+        assert!(
+            err.starts_with("RESURS_NU är ingen tidpunkt: `i natt`."),
+            "{err}"
+        );
+        assert!(now(None).is_ok());
+    }
+
+    #[test]
+    fn counts_days() {
+        let a = Datum::parse("2022-10-20").unwrap();
+        assert_eq!(a.days_until(Datum::parse("2022-10-20").unwrap()), 0);
+        assert_eq!(a.days_until(Datum::parse("2026-11-25").unwrap()), 1497);
+        assert_eq!(Datum::parse("2026-11-25").unwrap().days_until(a), -1497);
+        assert_eq!(
+            Datum::parse("2024-02-28")
+                .unwrap()
+                .days_until(Datum::parse("2024-03-01").unwrap()),
+            2
+        );
     }
 
     #[test]

@@ -43,7 +43,10 @@ pub mod exit {
 /// Runs one command and returns its exit code. Errors are usage errors or an unusable data
 /// folder (exit code 2); problems in the data are reported, not returned as errors.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
-    let today = cli.idag.unwrap_or_else(date::Datum::today);
+    let today = match cli.idag {
+        Some(d) => d,
+        None => date::Datum::today()?,
+    };
     match cli.command {
         cli::Command::Validera(args) => cmd::validera(&cli.data, today, &args),
         cli::Command::Sok(args) => cmd::sok(&cli.data, &args),

@@ -1,11 +1,12 @@
 //! Needs against offerings: each criterion and grade through the library, and `resurs matcha`
-//! and `resurs uppfoljning` as users run them, over `tests/fixtures/bas` + `matcha` and `data/`.
+//! as users run it, over `tests/fixtures/bas` + `matcha` and `data/` (`resurs uppfoljning`:
+//! tests/uppfoljning.rs).
 
 mod common;
 
 use std::path::Path;
 
-use common::{IDAG, assert_expected, fixtures, layered, resurs, stderr, stdout};
+use common::{assert_expected, fixtures, layered, resurs, stderr, stdout};
 use resurs::dataset::Dataset;
 use resurs::matching::{Tackning, coverage, match_needs, need_shortfalls, shortfalls};
 
@@ -191,56 +192,6 @@ fn matcha_named_needs_and_unknown_ids() {
             && stderr(&out).ends_with("Se alla med `resurs lista behov`.\n"),
         "{}",
         stderr(&out)
-    );
-}
-
-#[test]
-fn uppfoljning_groups_by_responsible_actor_and_marks_what_is_late() {
-    let d = layered(&["bas", "matcha"]);
-    let out = resurs(d.path(), &["uppfoljning"]);
-    assert_eq!(
-        stdout(&out),
-        "Diakonicentrum (diakonicentrum)\n\
-         \x20 [öppen, senast 2026-12-31] Undersöka om fler samtalsgrupper kan erbjudas. (behov: Samtalsstöd på ukrainska, samtalsstod-ukrainska)\n\
-         \x20 [pågår, senast 2027-03-01] Diakonicentrum tar fram en lista över skafferier. (behov: Mat i Växjö, mat-vaxjo)\n\
-         \n\
-         Röda Korset Växjö (rodakorset-vaxjo)\n\
-         \x20 [öppen, FÖRSENAD: senast 2026-06-30] Fråga kommunerna om matbanker. (behov: Mat i hela länet, mat-lan)\n\
-         \x20 [klar, senast 2026-02-01] Röda Korset kollar om fler utdelningsdagar går. (behov: Mat i Växjö, mat-vaxjo)\n\
-         \n\
-         Utan ansvarig\n\
-         \x20 [öppen] Utan ansvarig ännu. (behov: Terapi i Alvesta, terapi-alvesta)\n\
-         \n\
-         5 åtgärder: 3 öppna, 1 pågår, 1 klar; 1 försenad.\n"
-    );
-    assert_eq!(IDAG, "2026-11-25");
-}
-
-#[test]
-fn uppfoljning_filters_by_actor_and_has_json_and_markdown() {
-    let d = layered(&["bas", "matcha"]);
-    let out = resurs(
-        d.path(),
-        &[
-            "uppfoljning",
-            "--aktor",
-            "Röda Korset Växjö",
-            "--format",
-            "json",
-        ],
-    );
-    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), 2);
-    assert_eq!(json[0]["ansvarig"], "rodakorset-vaxjo");
-    assert_eq!(json[0]["forsenad"], true);
-    assert_eq!(json[0]["status"], "oppen");
-    assert_eq!(json[0]["senast"], "2026-06-30");
-    let out = resurs(d.path(), &["uppfoljning", "--format", "md"]);
-    assert!(
-        stdout(&out)
-            .starts_with("## Diakonicentrum (diakonicentrum)\n\n- [öppen, senast 2026-12-31]"),
-        "{}",
-        stdout(&out)
     );
 }
 

@@ -11,16 +11,28 @@ use crate::exit;
 use crate::model::{BehovStatus, Status};
 use crate::text::Lexicon;
 
+/// Two columns: the ids, padded, and their text wrapped at spaces to the terminal's width
+/// under itself. When the ids take more than half the width, each text goes under its id.
 fn aligned(rows: &[(String, String)]) -> String {
-    let width = rows
-        .iter()
-        .map(|(a, _)| a.chars().count())
-        .max()
-        .unwrap_or(0);
+    aligned_at(rows, crate::render::table::terminal_width())
+}
+
+fn aligned_at(rows: &[(String, String)], width: Option<usize>) -> String {
+    use crate::render::table::{clean, wrap};
+    use unicode_width::UnicodeWidthStr as _;
+    let ids: Vec<String> = rows.iter().map(|(a, _)| clean(a, false)).collect();
+    let id_width = ids.iter().map(|a| a.width()).max().unwrap_or(0);
+    let stacked = width.is_some_and(|w| id_width + 2 > w / 2);
+    let hang = " ".repeat(if stacked { 4 } else { id_width + 2 });
     let mut out = String::new();
-    for (a, b) in rows {
-        let pad = width - a.chars().count();
-        let _ = writeln!(out, "{a}{}  {b}", " ".repeat(pad));
+    for (a, (_, b)) in ids.iter().zip(rows) {
+        if stacked {
+            let _ = writeln!(out, "{a}");
+            out.push_str(&wrap(&clean(b, false), width, &hang, &hang));
+        } else {
+            let first = format!("{a}{}  ", " ".repeat(id_width - a.width()));
+            out.push_str(&wrap(&clean(b, false), width, &first, &hang));
+        }
     }
     out
 }

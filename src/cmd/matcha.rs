@@ -48,9 +48,9 @@ pub fn uppfoljning(data: &Path, today: Datum, args: &UppfoljningArgs) -> anyhow:
     };
     let items = followups(&ds, today, aktor.as_deref());
     let out = match args.format {
-        ListFormat::Tabell => coverage::followup_text(&items),
+        ListFormat::Tabell => coverage::followup_text(&items, today),
         ListFormat::Json => coverage::followup_json(&items),
-        ListFormat::Md => coverage::followup_markdown(&items),
+        ListFormat::Md => coverage::followup_markdown(&items, today),
     };
     super::print(&out)?;
     Ok(exit::OK)

@@ -2,13 +2,11 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::modifiers::UTF8_ROUND_CORNERS;
-use comfy_table::presets::UTF8_FULL;
-use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::dataset::Dataset;
-use crate::followup::Followup;
+use crate::date::Datum;
+use crate::followup::{Followup, age};
 use crate::matching::{Coverage, Tackning, need_shortfalls};
 use crate::model::AtgardStatus;
 use crate::render::count;
@@ -47,32 +45,41 @@ pub fn summary(all: &[Coverage<'_>]) -> String {
     )
 }
 
+/// A table that fits the terminal, and the summary line.
 pub fn table(ds: &Dataset, all: &[Coverage<'_>], total: &[Coverage<'_>]) -> String {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL)
-        .apply_modifier(UTF8_ROUND_CORNERS)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["Behov", "Täckning", "Närmast", "Brister"]);
-    for c in all {
-        let (near, brister) = closest(ds, c);
-        t.add_row([
-            format!("{}\n{}", c.behov.data.titel, c.behov.id),
-            c.tackning.label().to_owned(),
-            near,
-            brister,
-        ]);
-    }
+    table_at(ds, all, total, crate::render::table::terminal_width())
+}
+
+/// A table that fits `width` (see [`crate::render::table::grid`]), and the summary line.
+pub fn table_at(
+    ds: &Dataset,
+    all: &[Coverage<'_>],
+    total: &[Coverage<'_>],
+    width: Option<usize>,
+) -> String {
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|c| {
+            let (near, brister) = closest(ds, c);
+            vec![
+                format!("{}\n{}", c.behov.data.titel, c.behov.id),
+                c.tackning.label().to_owned(),
+                near,
+                brister,
+            ]
+        })
+        .collect();
     let mut out = if all.is_empty() {
         String::new()
     } else {
-        format!("{t}\n")
+        crate::render::table::grid(&["Behov", "Täckning", "Närmast", "Brister"], &rows, width)
     };
-    let _ = writeln!(out, "{}", summary(total));
+    out.push_str(&crate::render::table::wrap(&summary(total), width, "", ""));
     out
 }
 
 pub fn markdown(ds: &Dataset, all: &[Coverage<'_>], total: &[Coverage<'_>]) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let cell = |s: &str| crate::render::table::clean(s, false).replace('|', "\\|");
     let mut out = String::from("| Behov | Täckning | Närmast | Brister |\n|---|---|---|---|\n");
     for c in all {
         let (near, brister) = closest(ds, c);
@@ -148,37 +155,97 @@ fn status_id(s: AtgardStatus) -> &'static str {
     }
 }
 
-/// "5 åtgärder: 4 öppna, 1 pågår, 0 klara; 1 försenad."
+/// "5 åtgärder: 4 öppna, 1 pågår, 0 klara; 1 försenad, 3 saknar senast-datum." A count of
+/// overdue actions means little when some cannot be overdue, so those are always counted.
 pub fn followup_summary(items: &[Followup<'_>]) -> String {
     let n = |s: AtgardStatus| items.iter().filter(|f| f.atgard.status == s).count();
     let late = items.iter().filter(|f| f.forsenad).count();
+    let undated = items.iter().filter(|f| f.saknar_senast).count();
     format!(
-        "{}: {}, {} pågår, {}; {}.",
+        "{}: {}, {} pågår, {}; {}, {} saknar senast-datum.",
         count(items.len(), "åtgärd", "åtgärder"),
         count(n(AtgardStatus::Oppen), "öppen", "öppna"),
         n(AtgardStatus::Pagar),
         count(n(AtgardStatus::Klar), "klar", "klara"),
-        count(late, "försenad", "försenade")
+        count(late, "försenad", "försenade"),
+        undated
     )
 }
 
-fn followup_line(f: &Followup<'_>) -> String {
-    let mut status = status_label(f.atgard.status).to_owned();
-    if let Some(s) = f.atgard.senast {
-        if f.forsenad {
-            let _ = write!(status, ", FÖRSENAD: senast {s}");
-        } else {
-            let _ = write!(status, ", senast {s}");
-        }
+/// What follows the summary: since when the oldest action is open, and how to give an action
+/// a deadline when some have none.
+fn followup_advice(items: &[Followup<'_>], today: Datum) -> String {
+    let mut out = String::new();
+    if let Some(oldest) = items.iter().filter_map(|f| f.oppen_sedan).min() {
+        let _ = write!(
+            out,
+            "Den äldsta ej klara åtgärden är öppen sedan {oldest} ({}).",
+            age(oldest, today)
+        );
     }
-    format!(
-        "[{status}] {} (behov: {}, {})",
-        f.atgard.beskrivning, f.behov.data.titel, f.behov.id
-    )
+    if items.iter().any(|f| f.saknar_senast) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(
+            "En åtgärd utan senast-datum kan inte bli försenad: skriv `senast = ÅÅÅÅ-MM-DD` \
+             under dess `[[atgard]]` i behovsfilen.",
+        );
+    }
+    out
 }
 
-/// Grouped by responsible actor, as text.
-pub fn followup_text(items: &[Followup<'_>]) -> String {
+/// "öppen sedan 2022-10-20 (4 år 1 mån); saknar senast-datum", "FÖRSENAD: senast 2026-06-30;
+/// pågår, öppen sedan …", "klar; senast 2026-02-01".
+fn followup_status(f: &Followup<'_>, today: Datum) -> String {
+    let mut status = String::new();
+    if let (true, Some(s)) = (f.forsenad, f.atgard.senast) {
+        let _ = write!(status, "FÖRSENAD: senast {s}; ");
+    }
+    status.push_str(status_label(f.atgard.status));
+    if let Some(since) = f.oppen_sedan {
+        if f.atgard.status != AtgardStatus::Oppen {
+            status.push_str(", öppen");
+        }
+        let _ = write!(status, " sedan {since} ({})", age(since, today));
+    }
+    match f.atgard.senast {
+        Some(_) if f.forsenad => {}
+        Some(s) => {
+            let _ = write!(status, "; senast {s}");
+        }
+        None if f.saknar_senast => status.push_str("; saknar senast-datum"),
+        None => {}
+    }
+    status
+}
+
+/// Who promised the action, as `visa` shows it: the responsible actor and the internal note
+/// (who at the actor took it on), marked as internal.
+fn followup_promiser(f: &Followup<'_>) -> String {
+    let mut who = match &f.atgard.ansvarig {
+        Some(_) => f.ansvarig_label(),
+        None => "ingen ansvarig angiven".to_owned(),
+    };
+    if let Some(note) = &f.atgard.intern_anteckning {
+        let _ = write!(who, "; intern anteckning: {note}");
+    }
+    who
+}
+
+/// Grouped by responsible actor, wrapped at spaces to the terminal's width.
+pub fn followup_text(items: &[Followup<'_>], today: Datum) -> String {
+    followup_text_at(items, today, crate::render::table::terminal_width())
+}
+
+/// [`followup_text`] for a given width (none: not wrapped).
+pub fn followup_text_at(items: &[Followup<'_>], today: Datum, width: Option<usize>) -> String {
+    use crate::render::table::wrap;
+    const LABEL: usize = 16;
+    let field = |out: &mut String, label: &str, value: &str| {
+        let first = format!("    {label:<width$}", width = LABEL - 4);
+        out.push_str(&wrap(value, width, &first, &" ".repeat(LABEL)));
+    };
     let mut out = String::new();
     let mut current: Option<String> = None;
     for f in items {
@@ -187,19 +254,32 @@ pub fn followup_text(items: &[Followup<'_>]) -> String {
             if current.is_some() {
                 out.push('\n');
             }
-            let _ = writeln!(out, "{heading}");
+            out.push_str(&wrap(&heading, width, "", "  "));
             current = Some(heading);
         }
-        let _ = writeln!(out, "  {}", followup_line(f));
+        out.push('\n');
+        out.push_str(&wrap(&f.atgard.beskrivning, width, "  - ", "    "));
+        field(&mut out, "Status:", &followup_status(f, today));
+        field(&mut out, "Utlovad av:", &followup_promiser(f));
+        field(
+            &mut out,
+            "Behov:",
+            &format!("{} ({})", f.behov.data.titel, f.behov.id),
+        );
     }
     if !items.is_empty() {
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", followup_summary(items));
+    out.push_str(&wrap(&followup_summary(items), width, "", ""));
+    let advice = followup_advice(items, today);
+    if !advice.is_empty() {
+        out.push_str(&wrap(&advice, width, "", ""));
+    }
     out
 }
 
-pub fn followup_markdown(items: &[Followup<'_>]) -> String {
+pub fn followup_markdown(items: &[Followup<'_>], today: Datum) -> String {
+    let cell = |s: &str| crate::render::table::clean(s, false).replace('|', "\\|");
     let mut out = String::new();
     let mut current = String::new();
     for f in items {
@@ -207,27 +287,51 @@ pub fn followup_markdown(items: &[Followup<'_>]) -> String {
         if heading != current {
             let _ = writeln!(
                 out,
-                "{}## {heading}\n",
-                if current.is_empty() { "" } else { "\n" }
+                "{}## {}\n",
+                if current.is_empty() { "" } else { "\n" },
+                cell(&heading)
             );
             current = heading;
         }
-        let _ = writeln!(out, "- {}", followup_line(f).replace('|', "\\|"));
+        let _ = writeln!(
+            out,
+            "- [{}] {} Utlovad av: {}. Behov: {} (`{}`).",
+            cell(&followup_status(f, today)),
+            cell(&f.atgard.beskrivning),
+            cell(&followup_promiser(f)),
+            cell(&f.behov.data.titel),
+            f.behov.id
+        );
     }
     let _ = writeln!(out, "\n{}", followup_summary(items));
+    let advice = followup_advice(items, today);
+    if !advice.is_empty() {
+        let _ = writeln!(out, "\n{advice}");
+    }
     out
+}
+
+#[derive(Serialize)]
+struct JsonActor<'a> {
+    id: &'a str,
+    namn: Option<&'a str>,
 }
 
 #[derive(Serialize)]
 struct JsonFollowup<'a> {
     ansvarig: Option<&'a str>,
     ansvarig_namn: Option<&'a str>,
+    utlovad_av: Option<JsonActor<'a>>,
+    intern_anteckning: Option<&'a str>,
     behov: &'a str,
     behov_titel: &'a str,
     beskrivning: &'a str,
     status: &'static str,
     senast: Option<String>,
     forsenad: bool,
+    saknar_senast: bool,
+    oppen_sedan: Option<String>,
+    alder_dagar: Option<i64>,
 }
 
 pub fn followup_json(items: &[Followup<'_>]) -> String {
@@ -236,12 +340,20 @@ pub fn followup_json(items: &[Followup<'_>]) -> String {
         .map(|f| JsonFollowup {
             ansvarig: f.atgard.ansvarig.as_deref(),
             ansvarig_namn: f.ansvarig_namn,
+            utlovad_av: f.atgard.ansvarig.as_deref().map(|id| JsonActor {
+                id,
+                namn: f.ansvarig_namn,
+            }),
+            intern_anteckning: f.atgard.intern_anteckning.as_deref(),
             behov: &f.behov.id,
             behov_titel: &f.behov.data.titel,
             beskrivning: &f.atgard.beskrivning,
             status: status_id(f.atgard.status),
             senast: f.atgard.senast.map(|d| d.to_string()),
             forsenad: f.forsenad,
+            saknar_senast: f.saknar_senast,
+            oppen_sedan: f.oppen_sedan.map(|d| d.to_string()),
+            alder_dagar: f.alder_dagar,
         })
         .collect();
     let mut s = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());

@@ -2,9 +2,6 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::modifiers::UTF8_ROUND_CORNERS;
-use comfy_table::presets::UTF8_FULL;
-use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::dataset::Dataset;
@@ -95,42 +92,55 @@ pub fn summary(hits: &[Hit<'_>]) -> String {
     )
 }
 
-/// A table that fits the terminal (when there is one), and the summary line.
+/// A table that fits the terminal, and the summary line.
 pub fn table(ds: &Dataset, hits: &[Hit<'_>]) -> String {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL)
-        .apply_modifier(UTF8_ROUND_CORNERS)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header([
-            "Insats",
-            "Aktör",
-            "Behov",
-            "Målgrupp",
-            "Område",
-            "Språk",
-            "Kontakt",
-        ]);
-    for h in hits {
-        let r = row(ds, h);
-        t.add_row([
-            format!("{}\n{}", r.insats, r.id),
-            r.aktor,
-            r.behov,
-            r.malgrupp,
-            r.omrade,
-            r.sprak,
-            r.kontakt,
-        ]);
-    }
+    table_at(ds, hits, crate::render::table::terminal_width())
+}
+
+/// A table that fits `width` (see [`crate::render::table::grid`]), and the summary line.
+pub fn table_at(ds: &Dataset, hits: &[Hit<'_>], width: Option<usize>) -> String {
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .map(|h| {
+            let r = row(ds, h);
+            vec![
+                format!("{}\n{}", r.insats, r.id),
+                r.aktor,
+                r.behov,
+                r.malgrupp,
+                r.omrade,
+                r.sprak,
+                r.kontakt,
+            ]
+        })
+        .collect();
+    let header = [
+        "Insats",
+        "Aktör",
+        "Behov",
+        "Målgrupp",
+        "Område",
+        "Språk",
+        "Kontakt",
+    ];
     format!(
-        "{t}\n{} `resurs visa ID` visar en insats i sin helhet.\n",
-        summary(hits)
+        "{}{}",
+        crate::render::table::grid(&header, &rows, width),
+        crate::render::table::wrap(
+            &format!(
+                "{} `resurs visa ID` visar en insats i sin helhet.",
+                summary(hits)
+            ),
+            width,
+            "",
+            ""
+        )
     )
 }
 
 /// Markdown: a table with the same columns, and the summary.
 pub fn markdown(ds: &Dataset, hits: &[Hit<'_>]) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let cell = |s: &str| crate::render::table::clean(s, false).replace('|', "\\|");
     let mut out = String::from(
         "| Insats | Aktör | Behov | Målgrupp | Område | Språk | Kontakt |\n|---|---|---|---|---|---|---|\n",
     );

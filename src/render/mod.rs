@@ -4,6 +4,7 @@ pub mod coverage;
 pub mod diagnostics;
 pub mod hits;
 pub mod show;
+pub mod table;
 
 /// Swedish singular or plural: `count(3, "aktör", "aktörer")` → "3 aktörer".
 pub fn count(n: usize, one: &str, many: &str) -> String {

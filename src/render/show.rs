@@ -138,7 +138,7 @@ pub fn aktor(ds: &Dataset, e: &Entry<Aktor>) -> String {
             );
         }
     }
-    out
+    crate::render::table::clean(&out, true)
 }
 
 /// One offering.
@@ -244,7 +244,7 @@ pub fn insats(ds: &Dataset, e: &Entry<Insats>) -> String {
         "Intern anteckning",
         x.intern_anteckning.as_deref().unwrap_or_default(),
     );
-    out
+    crate::render::table::clean(&out, true)
 }
 
 /// One need with its follow-up actions.
@@ -312,5 +312,5 @@ pub fn behov(ds: &Dataset, e: &Entry<Behov>) -> String {
         "Intern anteckning",
         b.intern_anteckning.as_deref().unwrap_or_default(),
     );
-    out
+    crate::render::table::clean(&out, true)
 }

@@ -77,11 +77,13 @@ pub fn copy_actor(root: &Path, from: &str, n: usize, offering: impl Fn(usize) ->
     }
 }
 
-/// Runs `resurs --data DIR --idag IDAG ARGS…`.
-pub fn resurs(data: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("resurs")
-        .unwrap()
-        .env_remove("RESURS_DATA")
+/// `resurs --data DIR --idag IDAG`, in an environment of its own.
+fn command(data: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("resurs").unwrap();
+    cmd.env_remove("RESURS_DATA")
+        // Tables are not wrapped unless a test asks for a width, whatever the shell exports.
+        .env_remove("COLUMNS")
+        .env_remove("RESURS_NU")
         // Search indexes of test folders go to a folder of their own, never to ~/.cache.
         .env(
             "RESURS_CACHE",
@@ -89,10 +91,22 @@ pub fn resurs(data: &Path, args: &[&str]) -> Output {
         )
         .arg("--data")
         .arg(data)
-        .args(["--idag", IDAG])
+        .args(["--idag", IDAG]);
+    cmd
+}
+
+/// Runs `resurs --data DIR --idag IDAG ARGS…` with `COLUMNS` set to `columns`.
+pub fn resurs_at_width(data: &Path, columns: usize, args: &[&str]) -> Output {
+    command(data)
+        .env("COLUMNS", columns.to_string())
         .args(args)
         .output()
         .unwrap()
+}
+
+/// Runs `resurs --data DIR --idag IDAG ARGS…`.
+pub fn resurs(data: &Path, args: &[&str]) -> Output {
+    command(data).args(args).output().unwrap()
 }
 
 pub fn stdout(o: &Output) -> String {
