@@ -56,7 +56,7 @@ fn a_missing_data_folder_is_exit_code_2_with_a_swedish_message() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "fel: datamappen `/finns/inte` finns inte eller kan inte läsas: No such file or directory (os error 2)\n"
+        "fel: hittar ingen datamapp i `/finns/inte` (mappen finns inte).\nAnge mappen med `--data <mapp>` eller miljövariabeln RESURS_DATA, eller skapa en med `resurs init`.\n"
     );
 }
 
@@ -66,7 +66,7 @@ fn usage_errors_are_exit_code_2_in_swedish() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "fel: `xml` är inget giltigt värde för `--format <FORMAT>`\nMöjliga värden: text, kort, json, github\nSe `resurs --help`.\n"
+        "fel: `xml` är inget giltigt värde för `--format`\nMöjliga värden: text, kort, json, github\nSe `resurs validera --help`.\n"
     );
     let out = resurs(&fixtures().join("bas"), &["validra"]);
     assert_eq!(out.status.code(), Some(2));

@@ -77,16 +77,21 @@ pub fn copy_actor(root: &Path, from: &str, n: usize, offering: impl Fn(usize) ->
     }
 }
 
-/// Runs `resurs --data DIR --idag IDAG ARGS…`.
-pub fn resurs(data: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("resurs")
-        .unwrap()
-        .env_remove("RESURS_DATA")
+/// The `resurs` binary without RESURS_DATA, its search indexes in a folder of their own.
+pub fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("resurs").unwrap();
+    cmd.env_remove("RESURS_DATA")
         // Search indexes of test folders go to a folder of their own, never to ~/.cache.
         .env(
             "RESURS_CACHE",
             std::env::temp_dir().join("resurs-test-cache"),
-        )
+        );
+    cmd
+}
+
+/// Runs `resurs --data DIR --idag IDAG ARGS…`.
+pub fn resurs(data: &Path, args: &[&str]) -> Output {
+    bin()
         .arg("--data")
         .arg(data)
         .args(["--idag", IDAG])
