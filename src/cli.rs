@@ -1,19 +1,33 @@
-//! The command line: one `Command` enum; the doc comments are the Swedish help texts.
+//! The command line: one `Command` enum; the doc comments are the Swedish help texts. clap's
+//! own words (usage, headings, possible, default and environment values) are replaced by
+//! Swedish in [`command`], which is what `resurs` parses with and makes help, completions and
+//! the man page from.
 
-use std::path::PathBuf;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::builder::PossibleValue;
+use clap::{Arg, ArgAction, Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 
 use crate::date::Datum;
 
 /// The help layout, with Swedish headings.
 const TEMPLATE: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
 
+/// The help of `--data`, before and after the command.
+const DATA_HELP: &str = "Datamappen; annars miljövariabeln RESURS_DATA, annars ./data (eller den \
+     aktuella mappen om den har en resurs.toml)";
+
+/// The help of `--idag`, before and after the command.
+const IDAG_HELP: &str =
+    "Räkna med detta datum som dagens (ÅÅÅÅ-MM-DD), t.ex. för att återskapa en körning";
+
 /// Resurskarta: vem gör vad för människor i en utsatt situation.
 ///
 /// Håller en resurskarta som en mapp med TOML-filer: aktörer, deras insatser och de behov
 /// som identifierats. Kontrollera mappen med `resurs validera`, sök med `resurs sok` och se
-/// vilka behov som är täckta med `resurs matcha`.
+/// vilka behov som är täckta med `resurs matcha`. Hjälp för ett kommando: `resurs hjalp sok`
+/// eller `resurs sok --help`.
 #[derive(Debug, Parser)]
 #[command(
     name = "resurs",
@@ -21,95 +35,128 @@ const TEMPLATE: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
-    help_template = TEMPLATE,
-    override_usage = "resurs [FLAGGOR] <KOMMANDO>",
     subcommand_help_heading = "Kommandon",
-    subcommand_value_name = "KOMMANDO",
-    next_help_heading = "Flaggor"
+    subcommand_value_name = "KOMMANDO"
 )]
 pub struct Cli {
-    /// Datamappen (annars miljövariabeln RESURS_DATA, annars ./data)
-    #[arg(
-        long,
-        global = true,
-        env = "RESURS_DATA",
-        default_value = "data",
-        value_name = "MAPP"
-    )]
-    pub data: PathBuf,
+    // `--data` and `--idag` are also accepted before the command (as in CI scripts and the
+    // tests); they are not global, so commands that read no data folder do not show them.
+    #[arg(long, value_name = "MAPP", help = DATA_HELP)]
+    pub data: Option<PathBuf>,
 
-    /// Räkna med detta datum som dagens (ÅÅÅÅ-MM-DD), t.ex. för att återskapa en körning
-    #[arg(long, global = true, value_name = "DATUM", value_parser = parse_datum)]
+    #[arg(long, value_name = "DATUM", value_parser = parse_datum, help = IDAG_HELP)]
     pub idag: Option<Datum>,
 
     /// Visa hjälp
-    #[arg(short = 'h', long = "help", global = true, action = ArgAction::Help)]
+    #[arg(short = 'h', long = "help", global = true, action = ArgAction::Help, display_order = 1000)]
     help: Option<bool>,
 
     /// Visa version
-    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, display_order = 1001)]
     version: Option<bool>,
 
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// `--data` after the command, for the commands that read a data folder. Global so that it
+/// can also follow `ny aktor`, `ny insats` and `ny behov`; its own id keeps it apart from the
+/// `--data` before the command.
+#[derive(Debug, Args)]
+pub struct Datamapp {
+    #[arg(id = "datamapp", long = "data", global = true, value_name = "MAPP", help = DATA_HELP)]
+    data: Option<PathBuf>,
+}
+
+/// `--idag` after the command, for the commands that use today's date.
+#[derive(Debug, Args)]
+pub struct Idag {
+    #[arg(id = "dagens_datum", long = "idag", global = true, value_name = "DATUM",
+          value_parser = parse_datum, help = IDAG_HELP)]
+    idag: Option<Datum>,
+}
+
+impl Datamapp {
+    /// The data folder: `--data` after the command, else before it (`before`), else
+    /// RESURS_DATA, else `./data`, or the current folder when it has a `resurs.toml`.
+    pub fn folder(&self, before: Option<&Path>) -> PathBuf {
+        if let Some(p) = self.data.as_deref().or(before) {
+            return p.to_owned();
+        }
+        if let Some(p) = std::env::var_os("RESURS_DATA").filter(|p| !p.is_empty()) {
+            return p.into();
+        }
+        if Path::new("resurs.toml").is_file() {
+            PathBuf::from(".")
+        } else {
+            PathBuf::from("data")
+        }
+    }
+}
+
+impl Idag {
+    /// Today: `--idag` after the command, else before it (`before`), else the calendar.
+    pub fn date(&self, before: Option<Datum>) -> anyhow::Result<Datum> {
+        match self.idag.or(before) {
+            Some(d) => Ok(d),
+            None => Datum::today(),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Kontrollera datamappen: alla fel och varningar med fil, rad och förslag
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Validera(ValideraArgs),
     /// Sök insatser: vem erbjuder vad, var, för vem och på vilket språk
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Sok(SokArgs),
     /// Visa en aktör (med dess insatser), en insats eller ett behov i sin helhet
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Visa(VisaArgs),
     /// Lista aktörer, insatser, behov eller ett vokabulärs värden
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Lista(ListaArgs),
     /// Matcha behov mot insatser: vad som är täckt, delvis täckt (och varför) och vad som saknas
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Matcha(MatchaArgs),
     /// Uppföljning: de åtgärder som utlovats, per ansvarig aktör, försenade markerade
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Uppfoljning(UppfoljningArgs),
     /// Rapport: resurskartan i Markdown eller som en fristående HTML-sida
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Rapport(RapportArgs),
     /// Ny datafil: en aktör, en insats eller ett behov, från en mall med alla fält
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor", subcommand_help_heading = "Vad", subcommand_value_name = "VAD")]
+    #[command(subcommand_help_heading = "Vad", subcommand_value_name = "VAD")]
     Ny(NyArgs),
     /// Skapa en ny datamapp (ett datarepo) med vokabulärer, README, CI-arbetsflöde och scheman
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Init(InitArgs),
     /// Skriv om datafilerna i kanonisk form (nyckelordning, citattecken, listor); kommentarer behålls
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Fmt(FmtArgs),
     /// Förklara en problemkod med ett exempel och hur man rättar det
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Forklara(ForklaraArgs),
     /// Skriv skalkomplettering för bash, zsh eller fish
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Completions(CompletionsArgs),
     /// Skriv en man-sida (roff) till standard ut
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Man,
     /// Skriv JSON Schemas för datafilerna (för editorer och andra verktyg)
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Schema(SchemaArgs),
+    /// Visa hjälp för resurs eller för ett kommando, t.ex. `resurs hjalp sok`
+    #[command(alias = "help", alias = "hjälp")]
+    Hjalp(HjalpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HjalpArgs {
+    /// Kommandot, t.ex. sok eller ny aktor
+    #[arg(value_name = "KOMMANDO")]
+    pub kommando: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct SokArgs {
     /// Fritext: söks i insatsens namn och beskrivning, aktörens namn och behovens namn och synonymer
-    #[arg(value_name = "FRITEXT", help_heading = "Argument")]
+    #[arg(value_name = "FRITEXT")]
     pub fritext: Vec<String>,
     /// Behov: id, namn eller synonym (t.ex. samtalsstod, Samtalsstöd, stödsamtal), eller en grupp
-    #[arg(long, value_name = "BEHOV")]
+    #[arg(long, value_name = "BEHOV", value_parser = ett_i_taget)]
     pub behov: Vec<String>,
     /// Målgrupp (t.ex. foraldrar, volontärer); insatser för alla räknas in
-    #[arg(long, value_name = "MÅLGRUPP")]
+    #[arg(long, value_name = "MÅLGRUPP", value_parser = ett_i_taget)]
     pub malgrupp: Vec<String>,
     /// Kommun (namn eller kod); insatser i kommunens län och i hela riket räknas in
     #[arg(long, value_name = "KOMMUN", conflicts_with = "omrade")]
@@ -118,7 +165,7 @@ pub struct SokArgs {
     #[arg(long, value_name = "OMRÅDE")]
     pub omrade: Option<String>,
     /// Språk (namn eller kod, t.ex. ukrainska eller uk); insatser med tolk visas efter
-    #[arg(long, value_name = "SPRÅK")]
+    #[arg(long, value_name = "SPRÅK", value_parser = ett_i_taget)]
     pub sprak: Vec<String>,
     /// Bara insatser där tolk kan ordnas
     #[arg(long)]
@@ -142,6 +189,8 @@ pub struct SokArgs {
     /// Utdataformat
     #[arg(long, value_enum, default_value_t = SokFormat::Tabell, value_name = "FORMAT")]
     pub format: SokFormat,
+    #[command(flatten)]
+    pub datamapp: Datamapp,
 }
 
 /// The output formats of `sok`.
@@ -160,7 +209,7 @@ pub enum SokFormat {
 #[derive(Debug, Args)]
 pub struct MatchaArgs {
     /// Bara dessa behov (id); annars alla aktuella
-    #[arg(value_name = "BEHOV-ID", help_heading = "Argument")]
+    #[arg(value_name = "BEHOV-ID")]
     pub behov: Vec<String>,
     /// Visa bara luckor: behov som är delvis täckta eller saknar insatser
     #[arg(long)]
@@ -168,6 +217,8 @@ pub struct MatchaArgs {
     /// Utdataformat
     #[arg(long, value_enum, default_value_t = ListFormat::Tabell, value_name = "FORMAT")]
     pub format: ListFormat,
+    #[command(flatten)]
+    pub datamapp: Datamapp,
 }
 
 #[derive(Debug, Args)]
@@ -178,6 +229,10 @@ pub struct UppfoljningArgs {
     /// Utdataformat
     #[arg(long, value_enum, default_value_t = ListFormat::Tabell, value_name = "FORMAT")]
     pub format: ListFormat,
+    #[command(flatten)]
+    pub datamapp: Datamapp,
+    #[command(flatten)]
+    pub dagens: Idag,
 }
 
 /// The output formats of `matcha` and `uppfoljning`.
@@ -193,9 +248,9 @@ pub enum ListFormat {
 
 #[derive(Debug, Args)]
 pub struct RapportArgs {
-    /// Format
-    #[arg(long, value_enum, default_value_t = RapportFormat::Md, value_name = "FORMAT")]
-    pub format: RapportFormat,
+    /// Format; annars efter filändelsen i -o (.html och .htm ger html, .md ger md), annars md
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<RapportFormat>,
     /// Skriv till filen i stället för till standard ut
     #[arg(short = 'o', long = "ut", value_name = "FIL")]
     pub ut: Option<PathBuf>,
@@ -209,8 +264,12 @@ pub struct RapportArgs {
     #[arg(long, value_name = "KOMMUN")]
     pub kommun: Option<String>,
     /// Bara dessa behov (id, namn, synonym eller grupp)
-    #[arg(long, value_name = "BEHOV")]
+    #[arg(long, value_name = "BEHOV", value_parser = ett_i_taget)]
     pub behov: Vec<String>,
+    #[command(flatten)]
+    pub datamapp: Datamapp,
+    #[command(flatten)]
+    pub dagens: Idag,
 }
 
 /// The formats of `rapport`.
@@ -225,15 +284,19 @@ pub enum RapportFormat {
 #[derive(Debug, Args)]
 pub struct VisaArgs {
     /// Id: en aktör (rodakorset-vaxjo), en insats (rodakorset-vaxjo/traffpunkt) eller ett behov
-    #[arg(value_name = "ID", help_heading = "Argument")]
+    #[arg(value_name = "ID")]
     pub id: String,
+    #[command(flatten)]
+    pub datamapp: Datamapp,
 }
 
 #[derive(Debug, Args)]
 pub struct ListaArgs {
     /// Vad som ska listas
-    #[arg(value_enum, value_name = "VAD", help_heading = "Argument")]
+    #[arg(value_enum, value_name = "VAD")]
     pub vad: ListaVad,
+    #[command(flatten)]
+    pub datamapp: Datamapp,
 }
 
 /// What `lista` lists.
@@ -269,21 +332,28 @@ pub struct ValideraArgs {
     /// (t.ex. origin/main); hänvisningar kontrolleras alltid i hela mappen
     #[arg(long, value_name = "REF")]
     pub andrade_sedan: Option<String>,
+    #[command(flatten)]
+    pub datamapp: Datamapp,
+    #[command(flatten)]
+    pub dagens: Idag,
 }
 
 #[derive(Debug, Args)]
 pub struct NyArgs {
     #[command(subcommand)]
     pub vad: NyVad,
+    #[command(flatten)]
+    pub datamapp: Datamapp,
+    #[command(flatten)]
+    pub dagens: Idag,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum NyVad {
     /// En ny aktör: aktorer/ID/aktor.toml
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Aktor {
         /// Aktörens id: små bokstäver a–z, siffror och bindestreck (t.ex. rodakorset-vaxjo)
-        #[arg(value_name = "ID", help_heading = "Argument")]
+        #[arg(value_name = "ID")]
         id: String,
         /// Aktörens namn
         #[arg(long, value_name = "NAMN")]
@@ -292,45 +362,43 @@ pub enum NyVad {
         #[arg(long, value_name = "TYP")]
         typ: String,
         /// Område där aktören verkar (kommun, län eller riket); kan upprepas
-        #[arg(long, value_name = "OMRÅDE")]
+        #[arg(long, value_name = "OMRÅDE", value_parser = ett_i_taget)]
         omrade: Vec<String>,
     },
     /// En ny insats: aktorer/AKTÖR/insatser/ID.toml
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Insats {
         /// AKTÖR/ID, t.ex. rodakorset-vaxjo/traffpunkt
-        #[arg(value_name = "AKTÖR/ID", help_heading = "Argument")]
+        #[arg(value_name = "AKTÖR/ID")]
         id: String,
         /// Insatsens namn
         #[arg(long, value_name = "NAMN")]
         namn: String,
         /// Behov som insatsen svarar mot; kan upprepas
-        #[arg(long, value_name = "BEHOV")]
+        #[arg(long, value_name = "BEHOV", value_parser = ett_i_taget)]
         behov: Vec<String>,
         /// Målgrupp; kan upprepas
-        #[arg(long, value_name = "MÅLGRUPP")]
+        #[arg(long, value_name = "MÅLGRUPP", value_parser = ett_i_taget)]
         malgrupp: Vec<String>,
         /// Status
         #[arg(long, value_name = "STATUS", default_value = "aktiv", value_parser = ["aktiv", "planerad", "pausad", "avslutad"])]
         status: String,
     },
     /// Ett nytt behov: behov/ID.toml
-    #[command(help_template = TEMPLATE, next_help_heading = "Flaggor")]
     Behov {
         /// Behovets id, t.ex. samtalsstod-ukrainska
-        #[arg(value_name = "ID", help_heading = "Argument")]
+        #[arg(value_name = "ID")]
         id: String,
         /// Kort rubrik
         #[arg(long, value_name = "TITEL")]
         titel: String,
         /// Behovskategori; kan upprepas
-        #[arg(long, value_name = "BEHOV")]
+        #[arg(long, value_name = "BEHOV", value_parser = ett_i_taget)]
         kategori: Vec<String>,
         /// Målgrupp; kan upprepas
-        #[arg(long, value_name = "MÅLGRUPP")]
+        #[arg(long, value_name = "MÅLGRUPP", value_parser = ett_i_taget)]
         malgrupp: Vec<String>,
         /// Område; kan upprepas
-        #[arg(long, value_name = "OMRÅDE")]
+        #[arg(long, value_name = "OMRÅDE", value_parser = ett_i_taget)]
         omrade: Vec<String>,
     },
 }
@@ -338,7 +406,7 @@ pub enum NyVad {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Mappen som ska skapas (den får inte finnas med innehåll)
-    #[arg(value_name = "KATALOG", help_heading = "Argument")]
+    #[arg(value_name = "KATALOG")]
     pub katalog: PathBuf,
     /// Resurskartans namn
     #[arg(long, value_name = "NAMN", default_value = "Resurskarta")]
@@ -346,6 +414,8 @@ pub struct InitArgs {
     /// Hemlänets kod eller namn, t.ex. 07 eller "Kronobergs län"
     #[arg(long, value_name = "LÄN")]
     pub lan: Option<String>,
+    #[command(flatten)]
+    pub dagens: Idag,
 }
 
 #[derive(Debug, Args)]
@@ -353,19 +423,21 @@ pub struct FmtArgs {
     /// Ändra inget; slutkod 1 och filernas namn om någon skulle ändras
     #[arg(long)]
     pub check: bool,
+    #[command(flatten)]
+    pub datamapp: Datamapp,
 }
 
 #[derive(Debug, Args)]
 pub struct ForklaraArgs {
     /// Problemkoden, t.ex. E004
-    #[arg(value_name = "KOD", help_heading = "Argument")]
+    #[arg(value_name = "KOD")]
     pub kod: String,
 }
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// Skalet
-    #[arg(value_enum, value_name = "SKAL", help_heading = "Argument")]
+    #[arg(value_enum, value_name = "SKAL")]
     pub skal: clap_complete::Shell,
 }
 
@@ -386,7 +458,7 @@ pub enum DiagFormat {
 pub struct SchemaArgs {
     /// Bara detta schema: resurs, aktor, insats, behov, vokabular-behov, vokabular-malgrupper,
     /// vokabular-aktorstyper, vokabular-omraden eller vokabular-sprak
-    #[arg(value_name = "NAMN", help_heading = "Argument")]
+    #[arg(value_name = "NAMN")]
     pub namn: Option<String>,
     /// Skriv alla scheman som filer i den här mappen i stället för till standard ut
     #[arg(long, value_name = "MAPP")]
@@ -394,6 +466,165 @@ pub struct SchemaArgs {
     /// Skriv över befintliga filer i mappen
     #[arg(long)]
     pub skriv_over: bool,
+}
+
+/// The command line as `resurs` parses it, with clap's English replaced by Swedish: the usage
+/// says `[FLAGGOR]`, headings are "Flaggor", "Argument" and "Kommandon", and possible, default
+/// and environment values are written into the help text as "Möjliga värden", "[standard: …]"
+/// and "[miljövariabel: …]". Built, so ready for help, completions and the man page.
+pub fn command() -> clap::Command {
+    let mut cmd = swedish(Cli::command());
+    cmd.build();
+    swedish_usage(&mut cmd);
+    cmd
+}
+
+fn swedish(cmd: clap::Command) -> clap::Command {
+    let mut cmd = cmd.help_template(TEMPLATE).mut_args(swedish_arg);
+    if cmd.has_subcommands() {
+        if cmd.get_subcommand_help_heading().is_none() {
+            cmd = cmd.subcommand_help_heading("Kommandon");
+        }
+        if cmd.get_subcommand_value_name().is_none() {
+            cmd = cmd.subcommand_value_name("KOMMANDO");
+        }
+        cmd = cmd.mut_subcommands(swedish);
+    }
+    cmd
+}
+
+fn swedish_arg(mut arg: Arg) -> Arg {
+    if arg.get_help_heading().is_none() {
+        let heading = if arg.is_positional() {
+            "Argument"
+        } else {
+            "Flaggor"
+        };
+        arg = arg.help_heading(heading);
+    }
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    // What clap would add in English: one line each in the short help, a block in the long.
+    let mut short = Vec::new();
+    let mut long = Vec::new();
+    let values: Vec<PossibleValue> = arg
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    if !values.is_empty() && !arg.is_hide_possible_values_set() {
+        let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+        short.push(format!("[möjliga värden: {}]", names.join(", ")));
+        if values.iter().any(|v| v.get_help().is_some()) {
+            let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+            let mut block = "Möjliga värden:".to_owned();
+            for v in &values {
+                let name = v.get_name();
+                let pad = " ".repeat(width - name.chars().count());
+                let help = v.get_help().map(ToString::to_string).unwrap_or_default();
+                let _ = write!(block, "\n- {name}:{pad} {help}");
+            }
+            long.push(block);
+        } else {
+            long.push(short[0].clone());
+        }
+        arg = arg.hide_possible_values(true);
+    }
+    if !arg.get_default_values().is_empty() && !arg.is_hide_default_value_set() {
+        let values: Vec<_> = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy())
+            .collect();
+        let text = format!("[standard: {}]", values.join(", "));
+        short.push(text.clone());
+        long.push(text);
+        arg = arg.hide_default_value(true);
+    }
+    if let Some(env) = arg.get_env().filter(|_| !arg.is_hide_env_set()) {
+        let text = format!("[miljövariabel: {}]", env.to_string_lossy());
+        short.push(text.clone());
+        long.push(text);
+        arg = arg.hide_env(true);
+    }
+    if short.is_empty() {
+        return arg;
+    }
+    let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    let long_help = arg.get_long_help().map(ToString::to_string);
+    // A long help only where it says more than the short one (else `--help` switches every
+    // flag of the command to the roomier layout).
+    let needs_long = long_help.is_some() || long != short;
+    let base = long_help.unwrap_or_else(|| help.clone());
+    arg = arg.help(format!("{help} {}", short.join(" ")));
+    if needs_long {
+        arg = arg.long_help(format!("{base}\n\n{}", long.join("\n\n")));
+    }
+    arg
+}
+
+/// Sets each command's usage to clap's own, with `[FLAGGOR]` for `[OPTIONS]`.
+fn swedish_usage(cmd: &mut clap::Command) {
+    let rendered = cmd.render_usage().to_string();
+    let usage = rendered
+        .strip_prefix("Usage: ")
+        .unwrap_or(&rendered)
+        .replace("[OPTIONS]", "[FLAGGOR]");
+    *cmd = std::mem::take(cmd).override_usage(usage);
+    for sub in cmd.get_subcommands_mut() {
+        swedish_usage(sub);
+    }
+}
+
+/// The help of the command named by `path` (`[]` is `resurs` itself, `["ny", "aktor"]` is
+/// `resurs ny aktor`), for `resurs hjalp`: the same text as `--help` after the command.
+pub fn help_for(path: &[String]) -> anyhow::Result<String> {
+    let cmd = command();
+    let mut name = String::from("resurs");
+    let mut cur = &cmd;
+    for word in path {
+        let Some(sub) = cur.find_subcommand(word) else {
+            let names: Vec<String> = cur
+                .get_subcommands()
+                .map(|c| format!("`{}`", c.get_name()))
+                .collect();
+            if names.is_empty() {
+                anyhow::bail!("`{name}` har inga underkommandon");
+            }
+            anyhow::bail!(
+                "okänt kommando `{word}`\nKommandona i `{name}`: {}.",
+                names.join(", ")
+            );
+        };
+        name = format!("{name} {}", sub.get_name());
+        cur = sub;
+    }
+    let args = std::iter::once("resurs")
+        .chain(name.split(' ').skip(1))
+        .chain(["--help"]);
+    match cmd.try_get_matches_from(args) {
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => Ok(e.render().to_string()),
+        _ => anyhow::bail!("hjälpen för `{name}` kan inte visas"),
+    }
+}
+
+/// Whether a flag's value is a list (`a,b`, or `a,` as the shell leaves `--behov a, b`). A
+/// comma followed by a space is part of a name, as in "Mötesplatser, fritid och idrott".
+pub fn is_list(value: &str) -> bool {
+    value
+        .char_indices()
+        .any(|(i, c)| c == ',' && !value[i + 1..].starts_with(' '))
+}
+
+/// One value of a repeatable flag: a list is refused, so that `--behov a,b` says to repeat
+/// the flag (see [`crate::cli_error`]) instead of looking for a need called "a,b".
+fn ett_i_taget(s: &str) -> Result<String, &'static str> {
+    if is_list(s) {
+        Err("ett värde i taget")
+    } else {
+        Ok(s.to_owned())
+    }
 }
 
 fn parse_datum(s: &str) -> Result<Datum, String> {
@@ -408,5 +639,6 @@ mod tests {
     #[test]
     fn verify_app() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 }

@@ -43,26 +43,40 @@ pub mod exit {
 /// Runs one command and returns its exit code. Errors are usage errors or an unusable data
 /// folder (exit code 2); problems in the data are reported, not returned as errors.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
-    let today = match cli.idag {
-        Some(d) => d,
-        None => date::Datum::today()?,
+    use cli::Command as C;
+    let Cli {
+        data: before,
+        idag,
+        command,
+        ..
+    } = cli;
+    let before = before.as_deref();
+    let today = |d: &cli::Idag| d.date(idag);
+    // The data folder of a command that reads one; `validera` reports a missing `resurs.toml`
+    // itself (E021), every other command needs it.
+    let data = |d: &cli::Datamapp, settings: bool| -> anyhow::Result<std::path::PathBuf> {
+        let folder = d.folder(before);
+        cmd::data_folder(&folder, settings)?;
+        Ok(folder)
     };
-    match cli.command {
-        cli::Command::Validera(args) => cmd::validera(&cli.data, today, &args),
-        cli::Command::Sok(args) => cmd::sok(&cli.data, &args),
-        cli::Command::Visa(args) => cmd::visa(&cli.data, &args),
-        cli::Command::Lista(args) => cmd::lista(&cli.data, args.vad),
-        cli::Command::Matcha(args) => cmd::matcha(&cli.data, &args),
-        cli::Command::Uppfoljning(args) => cmd::uppfoljning(&cli.data, today, &args),
-        cli::Command::Rapport(args) => cmd::rapport(&cli.data, today, &args),
-        cli::Command::Ny(args) => cmd::ny(&cli.data, today, &args.vad),
-        cli::Command::Init(args) => {
-            cmd::init(&args.katalog, &args.namn, args.lan.as_deref(), today)
+    match &command {
+        C::Validera(a) => cmd::validera(&data(&a.datamapp, false)?, today(&a.dagens)?, a),
+        C::Sok(a) => cmd::sok(&data(&a.datamapp, true)?, a),
+        C::Visa(a) => cmd::visa(&data(&a.datamapp, true)?, a),
+        C::Lista(a) => cmd::lista(&data(&a.datamapp, true)?, a.vad),
+        C::Matcha(a) => cmd::matcha(&data(&a.datamapp, true)?, a),
+        C::Uppfoljning(a) => cmd::uppfoljning(&data(&a.datamapp, true)?, today(&a.dagens)?, a),
+        C::Rapport(a) => cmd::rapport(&data(&a.datamapp, true)?, today(&a.dagens)?, a),
+        C::Ny(a) => cmd::ny(&data(&a.datamapp, true)?, today(&a.dagens)?, &a.vad),
+        C::Init(a) => cmd::init(&a.katalog, &a.namn, a.lan.as_deref(), today(&a.dagens)?),
+        C::Fmt(a) => cmd::fmt(&data(&a.datamapp, true)?, a.check),
+        C::Forklara(a) => cmd::forklara(&a.kod),
+        C::Completions(a) => cmd::completions(a.skal),
+        C::Man => cmd::man(),
+        C::Schema(a) => cmd::schema(a),
+        C::Hjalp(a) => {
+            cmd::print(&cli::help_for(&a.kommando)?)?;
+            Ok(exit::OK)
         }
-        cli::Command::Fmt(args) => cmd::fmt(&cli.data, args.check),
-        cli::Command::Forklara(args) => cmd::forklara(&args.kod),
-        cli::Command::Completions(args) => cmd::completions(args.skal),
-        cli::Command::Man => cmd::man(),
-        cli::Command::Schema(args) => cmd::schema(&args),
     }
 }

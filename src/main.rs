@@ -1,4 +1,4 @@
-use clap::Parser;
+use clap::FromArgMatches as _;
 use clap::error::ErrorKind;
 
 // Loading a national folder makes a few million small allocations on every core; glibc's
@@ -7,13 +7,18 @@ use clap::error::ErrorKind;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let cli = match resurs::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut command = resurs::cli::command();
+    let parsed = command
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| resurs::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             e.exit()
         }
         Err(e) => {
-            eprint!("{}", resurs::cli_error::swedish(&e));
+            eprint!("{}", resurs::cli_error::swedish(&e, &command, &args));
             std::process::exit(resurs::exit::USAGE);
         }
     };

@@ -71,6 +71,26 @@ fn load_with_bar(
     crate::timing::stage("ladda", || load(&Bar(std::sync::OnceLock::new())))
 }
 
+/// Fails with the way out when `data` is no data folder: it does not exist, or (with
+/// `settings`) it has no `resurs.toml`. Anything else wrong with it is the loader's to say.
+pub fn data_folder(data: &std::path::Path, settings: bool) -> anyhow::Result<()> {
+    let missing = |p: &std::path::Path| {
+        std::fs::metadata(p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    };
+    let why = if missing(data) {
+        "mappen finns inte"
+    } else if settings && missing(&data.join("resurs.toml")) {
+        "ingen resurs.toml"
+    } else {
+        return Ok(());
+    };
+    anyhow::bail!(
+        "hittar ingen datamapp i `{}` ({why}).\nAnge mappen med `--data <mapp>` eller \
+         miljövariabeln RESURS_DATA, eller skapa en med `resurs init`.",
+        data.display()
+    )
+}
+
 /// Loads a data folder for `validera` (every check, without the free text no rule reads).
 pub fn load(data: &std::path::Path) -> anyhow::Result<Loaded> {
     let ds = load_with_bar(|bar| crate::load::load_for_validation(data, bar))?;
@@ -192,12 +212,7 @@ pub fn forklara(kod: &str) -> anyhow::Result<i32> {
 /// `resurs completions SKAL`.
 pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<i32> {
     let mut buf = Vec::new();
-    clap_complete::generate(
-        shell,
-        &mut <crate::Cli as clap::CommandFactory>::command(),
-        "resurs",
-        &mut buf,
-    );
+    clap_complete::generate(shell, &mut crate::cli::command(), "resurs", &mut buf);
     print(&String::from_utf8_lossy(&buf))?;
     Ok(crate::exit::OK)
 }
@@ -205,7 +220,7 @@ pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<i32> {
 /// `resurs man`.
 pub fn man() -> anyhow::Result<i32> {
     let mut buf = Vec::new();
-    clap_mangen::Man::new(<crate::Cli as clap::CommandFactory>::command()).render(&mut buf)?;
+    clap_mangen::Man::new(crate::cli::command()).render(&mut buf)?;
     print(&String::from_utf8_lossy(&buf))?;
     Ok(crate::exit::OK)
 }

@@ -35,7 +35,36 @@ fn commit(data: &Path) -> Option<String> {
     })
 }
 
+/// The format: `--format`, else what the extension of `-o` says (`.html`, `.htm`: HTML; `.md`:
+/// Markdown; in any case), else Markdown. A `--format` the extension contradicts is an error.
+fn format(args: &RapportArgs) -> anyhow::Result<RapportFormat> {
+    let ext = args
+        .ut
+        .as_deref()
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let by_name = match ext.as_deref() {
+        Some("html" | "htm") => Some(RapportFormat::Html),
+        Some("md") => Some(RapportFormat::Md),
+        _ => None,
+    };
+    match (args.format, by_name) {
+        (Some(f), Some(n)) if f != n => {
+            let (file, given) = match n {
+                RapportFormat::Html => ("en HTML-fil", "md"),
+                RapportFormat::Md => ("en Markdown-fil", "html"),
+            };
+            anyhow::bail!(
+                "`{}` är {file}, men `--format {given}` gavs; ta bort `--format` eller byt filändelse",
+                args.ut.as_deref().unwrap_or(Path::new("")).display(),
+            )
+        }
+        (f, n) => Ok(f.or(n).unwrap_or(RapportFormat::Md)),
+    }
+}
+
 pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<i32> {
+    let format = format(args)?;
     if let Some(out) = &args.ut {
         if out.exists() && !args.skriv_over {
             anyhow::bail!(
@@ -72,7 +101,7 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
         opts.behov.extend(r.value);
     }
     let rep = crate::timing::stage("bygga rapporten", || report::build(&ds, &opts));
-    let text = crate::timing::stage("skriva rapporten", || match args.format {
+    let text = crate::timing::stage("skriva rapporten", || match format {
         RapportFormat::Md => report::markdown::render(&rep),
         RapportFormat::Html => report::html::render(&rep),
     });

@@ -77,21 +77,26 @@ pub fn copy_actor(root: &Path, from: &str, n: usize, offering: impl Fn(usize) ->
     }
 }
 
-/// `resurs --data DIR --idag IDAG`, in an environment of its own.
-fn command(data: &Path) -> Command {
+/// The `resurs` binary in an environment of its own: no RESURS_DATA, no COLUMNS (tables are
+/// not wrapped unless a test asks for a width, whatever the shell exports), no RESURS_NU, and
+/// its search indexes in a folder of their own.
+pub fn bin() -> Command {
     let mut cmd = Command::cargo_bin("resurs").unwrap();
     cmd.env_remove("RESURS_DATA")
-        // Tables are not wrapped unless a test asks for a width, whatever the shell exports.
         .env_remove("COLUMNS")
         .env_remove("RESURS_NU")
         // Search indexes of test folders go to a folder of their own, never to ~/.cache.
         .env(
             "RESURS_CACHE",
             std::env::temp_dir().join("resurs-test-cache"),
-        )
-        .arg("--data")
-        .arg(data)
-        .args(["--idag", IDAG]);
+        );
+    cmd
+}
+
+/// `resurs --data DIR --idag IDAG`.
+fn command(data: &Path) -> Command {
+    let mut cmd = bin();
+    cmd.arg("--data").arg(data).args(["--idag", IDAG]);
     cmd
 }
 
