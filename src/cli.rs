@@ -155,7 +155,8 @@ pub struct SokArgs {
     /// Behov: id, namn eller synonym (t.ex. samtalsstod, Samtalsstöd, stödsamtal), eller en grupp
     #[arg(long, value_name = "BEHOV", value_parser = ett_i_taget)]
     pub behov: Vec<String>,
-    /// Målgrupp (t.ex. foraldrar, volontärer); insatser för alla räknas in
+    /// Målgrupp (t.ex. foraldrar, volontärer) eller en grupp av målgrupper (t.ex. migranter);
+    /// insatser för alla räknas in
     #[arg(long, value_name = "MÅLGRUPP", value_parser = ett_i_taget)]
     pub malgrupp: Vec<String>,
     /// Kommun (namn eller kod); insatser i kommunens län och i hela riket räknas in
