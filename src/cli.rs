@@ -406,15 +406,29 @@ pub enum NyVad {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Mappen som ska skapas (den får inte finnas med innehåll)
-    #[arg(value_name = "KATALOG")]
-    pub katalog: PathBuf,
+    /// Mappen som ska skapas (den får inte finnas med innehåll); med --bara-ci en befintlig
+    /// datamapp (standard: den här mappen)
+    #[arg(value_name = "KATALOG", required_unless_present = "bara_ci")]
+    pub katalog: Option<PathBuf>,
     /// Resurskartans namn
-    #[arg(long, value_name = "NAMN", default_value = "Resurskarta")]
+    #[arg(
+        long,
+        value_name = "NAMN",
+        default_value = "Resurskarta",
+        conflicts_with = "bara_ci"
+    )]
     pub namn: String,
     /// Hemlänets kod eller namn, t.ex. 07 eller "Kronobergs län"
-    #[arg(long, value_name = "LÄN")]
+    #[arg(long, value_name = "LÄN", conflicts_with = "bara_ci")]
     pub lan: Option<String>,
+    /// Adressen till resurs på GitHub, som arbetsflödet och README:n hänvisar till
+    /// (standard: resurs eget repo)
+    #[arg(long, value_name = "URL")]
+    pub kalla: Option<String>,
+    /// Skriv bara om arbetsflödet (.github/workflows/validera.yml och .github/zizmor.yml) i en
+    /// befintlig datamapp, för den här versionen av resurs
+    #[arg(long)]
+    pub bara_ci: bool,
     #[command(flatten)]
     pub dagens: Idag,
 }

@@ -20,6 +20,11 @@ pub struct Installningar {
     /// Hemlänets kod, t.ex. "07" för Kronobergs län.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lan: Option<String>,
+    /// Den lägsta version av resurs som datamappen kräver (huvud- och delversion, t.ex. "0.1").
+    /// En äldre resurs säger då vilken version som behövs i stället för att läsa fel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+$"))]
+    pub kraver: Option<String>,
     /// När uppgifter räknas som inaktuella.
     #[serde(default)]
     pub granskning: Granskning,

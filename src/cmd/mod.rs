@@ -12,7 +12,7 @@ mod validera;
 mod visa;
 
 pub use fmt::fmt;
-pub use init::{init, taplo_config};
+pub use init::{InitOptions, init, taplo_config};
 pub use lista::lista;
 pub use matcha::{matcha, uppfoljning};
 pub use ny::ny;
