@@ -216,9 +216,10 @@ fn from_init_to_a_green_pull_request() {
         "{said}"
     );
     for todo in [
-        "Settings → Pages: välj källan (Source) GitHub Actions",
-        ".github/CODEOWNERS: skriv in de GitHub-användare",
-        "skydda grenen main och kräv kontrollen \"Validera\"",
+        "Nästa steg:\n- lägg till en aktör: `resurs --data karta ny aktor ID --namn \"…\" --typ …`\n",
+        "- Settings → Pages: välj källan GitHub Actions, så publiceras rapporten.\n",
+        "- .github/CODEOWNERS: skriv in de GitHub-användare eller team som granskar.\n",
+        "- Settings → Branches: skydda main och kräv kontrollen \"Validera\" före merge.\n",
     ] {
         assert!(said.contains(todo), "{said}");
     }
@@ -623,7 +624,7 @@ fn init_inside_a_repository_makes_no_new_one() {
     let out = resurs_in(root.path(), &["init", "data"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stdout(&out).starts_with("Skapade en ny datamapp i data.\n"),
+        stdout(&out).starts_with("Skapade en ny datamapp i data.\n\nNästa steg:\n"),
         "{}",
         stdout(&out)
     );

@@ -284,18 +284,19 @@ pub fn init(o: &InitOptions<'_>) -> anyhow::Result<i32> {
     let git = git_init(dir);
     let shown = dir.display();
     let mut text = format!(
-        "Skapade en ny datamapp i {shown}{}.\nNästa steg: lägg till en aktör med `resurs --data {shown} ny aktor ID --namn \"…\" --typ …`,\nta bort exemplet i aktorer/exempel/ och kontrollera med `resurs --data {shown} validera`.\n",
+        "Skapade en ny datamapp i {shown}{}.\n\n\
+         Nästa steg:\n\
+         - lägg till en aktör: `resurs --data {shown} ny aktor ID --namn \"…\" --typ …`\n\
+         - ta bort exemplet i aktorer/exempel/\n\
+         - kontrollera: `resurs --data {shown} validera`\n\n\
+         Det här kan bara den som förvaltar repot på GitHub göra:\n\
+         - Settings → Pages: välj källan GitHub Actions, så publiceras rapporten.\n\
+         - .github/CODEOWNERS: skriv in de GitHub-användare eller team som granskar.\n\
+         - Settings → Branches: skydda main och kräv kontrollen \"Validera\" före merge.\n",
         match git {
             Git::Created => " och gjorde den till ett git-repo (grenen main)",
             _ => "",
         }
-    );
-    let _ = write!(
-        text,
-        "\nDet här kan bara den som förvaltar repot på GitHub göra:\n\
-         - Settings → Pages: välj källan (Source) GitHub Actions, så publiceras rapporten.\n\
-         - .github/CODEOWNERS: skriv in de GitHub-användare eller team som granskar ändringarna.\n\
-         - Settings → Branches: skydda grenen main och kräv kontrollen \"Validera\" före merge.\n"
     );
     if let Git::Missing = git {
         text.push_str(
