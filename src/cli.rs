@@ -421,9 +421,11 @@ pub struct InitArgs {
     /// Hemlänets kod eller namn, t.ex. 07 eller "Kronobergs län"
     #[arg(long, value_name = "LÄN", conflicts_with = "bara_ci")]
     pub lan: Option<String>,
-    /// Adressen till resurs på GitHub, som arbetsflödet och README:n hänvisar till
-    /// (standard: resurs eget repo)
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", help = concat!(
+        "Adressen till resurs på GitHub, som arbetsflödet och README:n hänvisar till (standard: ",
+        env!("CARGO_PKG_REPOSITORY"),
+        ")"
+    ))]
     pub kalla: Option<String>,
     /// Skriv bara om arbetsflödet (.github/workflows/validera.yml och .github/zizmor.yml) i en
     /// befintlig datamapp, för den här versionen av resurs

@@ -423,7 +423,7 @@ fn kalla_names_another_repository() {
         assert_eq!(out.status.code(), Some(2), "{bad}");
         assert!(
             stderr(&out).starts_with(&format!(
-                "fel: `--kalla {bad}` är ingen adress till ett repo på GitHub; skriv den som https://github.com/ÄGARE/REPO"
+                "fel: `--kalla {bad}` är ingen adress till ett repo på GitHub.\nSkriv den som https://github.com/ÄGARE/REPO"
             )),
             "{}",
             stderr(&out)
@@ -570,7 +570,7 @@ fn bara_ci_rewrites_only_the_workflow() {
     let said = stdout(&out);
     assert!(
         said.starts_with(&format!(
-            "Skrev om .github/workflows/validera.yml och .github/zizmor.yml i . för resurs {VERSION} (resurskarta/resurs@"
+            "Skrev om .github/workflows/validera.yml och .github/zizmor.yml\nför resurs {VERSION} (action:en resurskarta/resurs@"
         )),
         "{said}"
     );

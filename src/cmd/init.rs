@@ -102,7 +102,7 @@ impl Source {
                 owner_repo: format!("{owner}/{repo}"),
             }),
             _ => bail!(
-                "`--kalla {}` är ingen adress till ett repo på GitHub; skriv den som https://github.com/ÄGARE/REPO, till exempel {}",
+                "`--kalla {}` är ingen adress till ett repo på GitHub.\nSkriv den som https://github.com/ÄGARE/REPO, till exempel {}",
                 url.escape_debug(),
                 env!("CARGO_PKG_REPOSITORY")
             ),
@@ -364,9 +364,13 @@ fn only_ci(dir: &Path, source: &Source) -> anyhow::Result<i32> {
         || format!("v{}", env!("CARGO_PKG_VERSION")),
         |c| c[..12].to_owned(),
     );
+    let place = if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!(" i {}", dir.display())
+    };
     super::print(&format!(
-        "Skrev om {WORKFLOW_PATH} och {ZIZMOR_PATH} i {} för resurs {} ({}@{pinned}).\n",
-        dir.display(),
+        "Skrev om {WORKFLOW_PATH} och {ZIZMOR_PATH}{place}\nför resurs {} (action:en {}@{pinned}).\n",
         env!("CARGO_PKG_VERSION"),
         source.owner_repo
     ))?;
