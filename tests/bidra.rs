@@ -4,9 +4,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::{IDAG, layered, resurs, stderr, stdout};
+use common::{IDAG, git, layered, resurs, stderr, stdout};
 
 fn schemas_into(dir: &Path) {
     let out = resurs(
@@ -302,28 +301,6 @@ fn forklara_explains_every_code() {
     }
     let out = resurs(d.path(), &["forklara", "E999"]);
     assert_eq!(out.status.code(), Some(2));
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.se",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]
