@@ -32,7 +32,12 @@ tag="v$version"
 
 add_path() {
   if [ -n "${GITHUB_PATH:-}" ]; then
-    printf '%s\n' "$1" >>"$GITHUB_PATH"
+    local dir="$1"
+    # On Windows (Git Bash) the runner wants a Windows path.
+    if command -v cygpath >/dev/null 2>&1; then
+      dir="$(cygpath -w "$dir")"
+    fi
+    printf '%s\n' "$dir" >>"$GITHUB_PATH"
   fi
 }
 
