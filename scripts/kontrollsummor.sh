@@ -11,13 +11,19 @@ if [ "$#" -ne 1 ] || [ ! -d "$1" ]; then
 fi
 cd "$1"
 
+# Byte order for the glob's sorting; no mapfile or other bash 4 (macOS has bash 3.2).
+export LC_ALL=C
 shopt -s nullglob
-archives=(resurs-v*.tar.gz resurs-v*.zip)
+archives=()
+for f in resurs-v*; do
+  case "$f" in
+    *.tar.gz | *.zip) archives+=("$f") ;;
+  esac
+done
 if [ "${#archives[@]}" -eq 0 ]; then
   echo "fel: inga arkiv (resurs-v*.tar.gz, resurs-v*.zip) i $1" >&2
   exit 1
 fi
-mapfile -t archives < <(printf '%s\n' "${archives[@]}" | LC_ALL=C sort)
 
 if command -v sha256sum >/dev/null 2>&1; then
   sum=(sha256sum)

@@ -15,9 +15,28 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+usage_line="användning: scripts/paketera.sh [--target TRIPLE] [--ut MAPP]
+                                [--cargo KOMMANDO] [--tagg vX.Y.Z]"
+
 usage() {
-  echo "användning: scripts/paketera.sh [--target TRIPLE] [--ut MAPP] [--cargo KOMMANDO] [--tagg vX.Y.Z]" >&2
+  echo "$usage_line" >&2
+  echo "(scripts/paketera.sh --help förklarar flaggorna)" >&2
   exit 2
+}
+
+help() {
+  cat <<HJALP
+Bygger resurs för ett mål (profilen dist) och packar det som releasearkiv:
+resurs-vX.Y.Z-<mål>.tar.gz (.zip för Windows), med <arkiv>.sha256 bredvid och
+SHA256SUMS över alla arkiv i mappen.
+
+$usage_line
+  --target TRIPLE   Rust-målet (standard: värdmaskinens, från \`rustc -vV\`)
+  --ut MAPP         vart arkiven hamnar (standard: dist)
+  --cargo KOMMANDO  byggkommandot, t.ex. "cargo zigbuild" (standard: cargo)
+  --tagg vX.Y.Z     en git-tagg som måste vara versionen i Cargo.toml
+HJALP
+  exit 0
 }
 
 target=""
@@ -30,7 +49,8 @@ while [ "$#" -gt 0 ]; do
     --ut) [ "$#" -ge 2 ] || usage; out="$2"; shift 2 ;;
     --cargo) [ "$#" -ge 2 ] || usage; cargo_cmd="$2"; shift 2 ;;
     --tagg) [ "$#" -ge 2 ] || usage; tag="$2"; shift 2 ;;
-    *) echo "okänt argument: $1" >&2; usage ;;
+    -h | --help) help ;;
+    *) echo "fel: okänt argument: $1" >&2; usage ;;
   esac
 done
 
@@ -38,7 +58,8 @@ done
 pkgid="$(cargo pkgid --quiet)"
 version="${pkgid##*[#@]}"
 if [ -n "$tag" ] && [ "$tag" != "v$version" ]; then
-  echo "fel: taggen $tag stämmer inte med versionen i Cargo.toml ($version): tagga v$version eller ändra version i Cargo.toml" >&2
+  echo "fel: taggen $tag stämmer inte med versionen i Cargo.toml ($version)" >&2
+  echo "  = hjälp: tagga v$version, eller ändra versionen i Cargo.toml" >&2
   exit 1
 fi
 

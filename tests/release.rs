@@ -212,8 +212,27 @@ fn paketera_med_okant_argument_visar_anvandningen() {
     let out = script("paketera.sh").arg("--mal").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains("okänt argument: --mal"), "{err}");
+    assert!(err.contains("fel: okänt argument: --mal"), "{err}");
     assert!(err.contains("användning: scripts/paketera.sh"), "{err}");
+    assert!(err.contains("--help förklarar flaggorna"), "{err}");
+}
+
+#[test]
+fn paketera_hjalp_beskriver_arkiven_och_flaggorna() {
+    let out = script("paketera.sh").arg("--help").output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let help = text(&out.stdout);
+    for part in [
+        "resurs-vX.Y.Z-<mål>.tar.gz (.zip för Windows)",
+        "SHA256SUMS",
+        "--target TRIPLE",
+        "--ut MAPP",
+        "--cargo KOMMANDO",
+        "--tagg vX.Y.Z",
+    ] {
+        assert!(help.contains(part), "{part}: {help}");
+    }
+    assert!(help.lines().all(|l| l.chars().count() <= 80), "{help}");
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
