@@ -459,7 +459,8 @@ impl Checker<'_> {
             k.iter()
                 .any(|k| k.publik && (some(k.epost.as_ref()) || some(k.telefon.as_ref())))
         }
-        if x.status == Status::Avslutad {
+        // A file with a syntax or structure error may hold its way on the broken line.
+        if x.status == Status::Avslutad || self.ds.is_broken(f) {
             return;
         }
         // An actor that could not be read is reported on its own.
