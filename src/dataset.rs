@@ -11,7 +11,7 @@ use crate::model::{
     Aktor, AktorstypVokabular, Behov, BehovVokabular, Insats, Installningar, MalgruppVokabular,
     Omrade, OmradeVokabular, SprakVokabular,
 };
-use crate::problem::Problem;
+use crate::problem::{Loc, Problem};
 use crate::text::{Lexicon, Term, fold};
 
 /// One loaded entry with its id and its file (relative to the data folder).
@@ -50,6 +50,9 @@ pub struct Dataset {
     pub files_skipped: usize,
     /// Files with an error that kept them out of the dataset.
     pub broken_files: BTreeSet<PathBuf>,
+    /// Per file, the keys that could not be read (a syntax error on their line, a wrong
+    /// type): their values in the entry are stand-ins, which no rule may judge.
+    pub unread: BTreeMap<PathBuf, Vec<Vec<crate::problem::Seg>>>,
 }
 
 impl Dataset {
@@ -57,6 +60,18 @@ impl Dataset {
     /// search leaves it out.
     pub fn is_broken(&self, file: &std::path::Path) -> bool {
         self.broken_files.contains(file)
+    }
+
+    /// Whether a problem of a rule is about a value that could not be read (a stand-in), or
+    /// about a part of the file holding one.
+    pub fn judges_unread(&self, p: &Problem) -> bool {
+        let (Some(unread), Loc::Value(path) | Loc::Key(path)) = (self.unread.get(&p.file), &p.loc)
+        else {
+            return false;
+        };
+        unread
+            .iter()
+            .any(|u| u.iter().zip(path).all(|(a, b)| a == b))
     }
 
     /// Where an offering is given: its own `omraden`, else its actor's.
