@@ -1171,20 +1171,23 @@ fn parse_bytes(
     if structural_errors {
         // Leave out the keys that are wrong, so the rules can still check the rest of the
         // file in this run; the file stays marked as broken.
+        // In one pass each (a file may have thousands of wrong keys).
+        let mut starts: Vec<usize> = bad.iter().map(|b| b.start).collect();
+        starts.sort_unstable();
         let inside = |outer: &std::ops::Range<usize>| {
-            bad.iter()
-                .any(|b| b.start >= outer.start && b.start <= outer.end)
+            let i = starts.partition_point(|&s| s < outer.start);
+            starts.get(i).is_some_and(|&s| s <= outer.end)
         };
-        let drop: Vec<String> = doc
-            .get_ref()
-            .iter()
-            .filter(|(k, v)| inside(&k.span()) || inside(&v.span()))
-            .map(|(k, _)| k.get_ref().to_string())
-            .collect();
-        for k in drop {
-            doc.get_mut().remove(k.as_str());
-            unread.push(vec![Seg::Key(k)]);
-        }
+        let table = std::mem::take(doc.get_mut());
+        let (dropped, kept): (Vec<_>, Vec<_>) = table
+            .into_iter()
+            .partition(|(k, v)| inside(&k.span()) || inside(&v.span()));
+        *doc.get_mut() = kept.into_iter().collect();
+        unread.extend(
+            dropped
+                .into_iter()
+                .map(|(k, _)| vec![Seg::Key(k.into_inner().into_owned())]),
+        );
     }
     if syntax_errors && !data {
         // A vocabulary or the settings only in full: a part of one would mislead every check.

@@ -57,6 +57,17 @@ pub fn check_readable(
     let Node::Object(root) = compiled(kind) else {
         return;
     };
+    let unread = unread
+        .iter()
+        .map(|path| {
+            path.iter()
+                .map(|s| match s {
+                    Seg::Key(k) => Ok(k.as_str()),
+                    Seg::Index(i) => Err(*i),
+                })
+                .collect()
+        })
+        .collect();
     let mut walker = Walker {
         file,
         kind,
@@ -343,7 +354,7 @@ struct Walker<'a> {
     file: &'a Path,
     kind: Kind,
     /// Keys whose lines had a syntax error: not reported as missing.
-    unread: &'a [Vec<Seg>],
+    unread: std::collections::HashSet<Vec<Result<&'a str, usize>>>,
     out: &'a mut Vec<Problem>,
 }
 
@@ -471,17 +482,18 @@ impl Walker<'_> {
 
     /// Whether the key `key` of the table at `path` is under a key whose line could not be read.
     fn unread_at(&self, path: &[At<'_>], key: &str) -> bool {
-        self.unread.iter().any(|u| {
-            u.len() <= path.len() + 1
-                && u.iter()
-                    .enumerate()
-                    .all(|(i, seg)| match (seg, path.get(i)) {
-                        (Seg::Key(s), Some(At::Key(k))) => s == k,
-                        (Seg::Index(s), Some(At::Index(k))) => s == k,
-                        (Seg::Key(s), None) => s == key,
-                        _ => false,
-                    })
-        })
+        if self.unread.is_empty() {
+            return false;
+        }
+        let mut full: Vec<Result<&str, usize>> = path
+            .iter()
+            .map(|a| match a {
+                At::Key(k) => Ok(*k),
+                At::Index(i) => Err(*i),
+            })
+            .collect();
+        full.push(Ok(key));
+        (1..=full.len()).any(|n| self.unread.contains(&full[..n]))
     }
 
     /// "en aktörsfil", "`kontakt` nr 2": where a key is, for messages.

@@ -41,10 +41,11 @@ pub fn validate_with(
     crate::timing::stage("övriga regler", || rules::check(ds, *opts, &mut problems));
     if !ds.unread.is_empty() {
         // Values that could not be read have stand-ins in their entries: not for the rules.
+        let unread = ds.unread_index();
         let mut i = 0;
         problems.retain(|p| {
             i += 1;
-            i <= loaded || !ds.judges_unread(p)
+            i <= loaded || !unread.judges(p)
         });
     }
     crate::timing::stage("rad och kolumn", || locate_with(&mut problems, source));

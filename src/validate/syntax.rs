@@ -21,7 +21,6 @@ use toml_parser::lexer::TokenKind;
 
 use crate::problem::{Loc, Problem, Seg};
 use crate::schema::Kind;
-use crate::validate::line_col;
 use fix::{Diag, Site};
 use split::{Stmt, StmtKind};
 
@@ -40,6 +39,7 @@ pub struct Recovery {
 /// Every syntax error of `text` (a file of `kind` at `file`), and what can be read of it.
 pub fn recover(file: &Path, text: &str, kind: Kind) -> Recovery {
     let a = analyse(text);
+    let lines = Lines::new(text);
     let mut problems = Vec::new();
     for (i, unit) in a.units.iter().enumerate() {
         if unit.errors.is_empty() && unit.twice.is_empty() {
@@ -57,24 +57,50 @@ pub fn recover(file: &Path, text: &str, kind: Kind) -> Recovery {
             table: &table,
         };
         let mut diags: Vec<(usize, Diag)> = Vec::new();
-        for (message, span) in &unit.errors {
+        let mut inner_keys = None;
+        // Past the first errors of a statement the parser mostly follows its own trail; each
+        // diagnosis reads at most the statement, so their number is bounded to stay linear.
+        for (message, span) in unit.errors.iter().take(MAX_PER_STATEMENT) {
             let d = if message.starts_with("duplicate key") {
-                let first = first_in_statement(text, &unit.stmt, span.start);
-                twice(text, &unit.stmt, span.clone(), first)
+                let keys = inner_keys.get_or_insert_with(|| InnerKeys::new(text, &unit.stmt));
+                let first = keys.first_before(span.start);
+                twice(text, &lines, &unit.stmt, span.clone(), first)
             } else {
                 fix::diagnose(&site, message, span.clone())
             };
             diags.push((span.start, d));
         }
         for (span, first) in &unit.twice {
-            diags.push((span.start, twice(text, &unit.stmt, span.clone(), *first)));
+            diags.push((
+                span.start,
+                twice(text, &lines, &unit.stmt, span.clone(), *first),
+            ));
         }
-        problems.extend(to_problems(file, text, &unit.stmt, diags));
+        problems.extend(to_problems(file, text, &lines, &unit.stmt, diags));
     }
     Recovery {
         problems,
         readable: a.readable,
         unread: a.unread,
+    }
+}
+
+/// How many of a statement's errors are diagnosed.
+const MAX_PER_STATEMENT: usize = 50;
+
+/// The line of an offset, by the lines' starts (found once).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Lines(starts)
+    }
+
+    /// 1-based.
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset)
     }
 }
 
@@ -388,38 +414,53 @@ fn record_prefixes(first: &mut First, path: &[Seg], stmt: &Stmt) {
     }
 }
 
-/// Where the key at `at` stands earlier in the same statement (`{ a = 1, a = 2 }`).
-fn first_in_statement(text: &str, stmt: &Stmt, at: usize) -> Option<usize> {
-    let toks = split::lex(text, stmt.span.clone());
-    let name = |t: &split::Tok| split::decode_key(text, *t).0;
-    let target = toks.iter().find(|t| t.start == at).map(name)?;
-    let is_key = |i: usize| {
-        toks[i + 1..]
-            .iter()
-            .find(|t| t.kind != TokenKind::Whitespace)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Equals | TokenKind::Dot))
-    };
-    toks.iter()
-        .enumerate()
-        .take_while(|(_, t)| t.start < at)
-        .find(|(i, t)| {
-            matches!(
+/// The keys inside a statement's value (`{ a = 1, a = 2 }`): each key's name by where it
+/// stands, and where each name first stands.
+struct InnerKeys {
+    names: HashMap<usize, String>,
+    first: HashMap<String, usize>,
+}
+
+impl InnerKeys {
+    fn new(text: &str, stmt: &Stmt) -> Self {
+        let toks = split::lex(text, stmt.span.clone());
+        let mut keys = InnerKeys {
+            names: HashMap::new(),
+            first: HashMap::new(),
+        };
+        for (i, t) in toks.iter().enumerate() {
+            let keyish = matches!(
                 t.kind,
                 TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString
-            ) && is_key(*i)
-                && name(t) == target
-        })
-        .map(|(_, t)| t.start)
+            );
+            let before_eq = toks[i + 1..]
+                .iter()
+                .find(|t| t.kind != TokenKind::Whitespace)
+                .is_some_and(|t| matches!(t.kind, TokenKind::Equals | TokenKind::Dot));
+            if keyish && before_eq {
+                let name = split::decode_key(text, *t).0;
+                keys.first.entry(name.clone()).or_insert(t.start);
+                keys.names.insert(t.start, name);
+            }
+        }
+        keys
+    }
+
+    /// Where the key that stands at `at` stands first, when that is before `at`.
+    fn first_before(&self, at: usize) -> Option<usize> {
+        let name = self.names.get(&at)?;
+        self.first.get(name).copied().filter(|&o| o < at)
+    }
 }
 
 /// A key or table that stands twice.
-fn twice(text: &str, stmt: &Stmt, span: Range<usize>, first: Option<usize>) -> Diag {
+fn twice(text: &str, lines: &Lines, stmt: &Stmt, span: Range<usize>, first: Option<usize>) -> Diag {
     let own = stmt
         .keys
         .iter()
         .find(|k| k.span.start <= span.start && span.start < k.span.end.max(k.span.start + 1));
     // A key inside the statement's value (`{ a = 1, a = 2 }`), or the statement's own.
-    let inner = split::lex(text, span.start..stmt.span.end.max(span.start))
+    let inner = split::lex(text, span.clone())
         .first()
         .filter(|t| own.is_none() && t.start == span.start && t.kind != TokenKind::Whitespace)
         .map(|t| split::Key {
@@ -429,8 +470,8 @@ fn twice(text: &str, stmt: &Stmt, span: Range<usize>, first: Option<usize>) -> D
     let key = inner.or_else(|| own.or(stmt.keys.last()).cloned());
     let key = key.as_ref();
     let name = key.map_or_else(String::new, |k| fix::shown(&k.name));
-    let (line, _) = line_col(text, span.start);
-    let place = match first.map(|o| line_col(text, o).0) {
+    let line = lines.line(span.start);
+    let place = match first.map(|o| lines.line(o)) {
         Some(l) if l == line => "redan tidigare på raden".to_owned(),
         Some(l) => format!("redan på rad {l}"),
         None => "redan tidigare i filen".to_owned(),
@@ -470,13 +511,14 @@ fn twice(text: &str, stmt: &Stmt, span: Range<usize>, first: Option<usize>) -> D
 fn to_problems(
     file: &Path,
     text: &str,
+    lines: &Lines,
     stmt: &Stmt,
     mut diags: Vec<(usize, Diag)>,
 ) -> Vec<Problem> {
     diags.sort_by_key(|(at, _)| *at);
     let mut kept: Vec<(usize, Diag)> = Vec::new();
     for (at, d) in diags {
-        let line = line_col(text, d.span.start).0;
+        let line = lines.line(d.span.start);
         let follows = kept.iter().any(|(k_at, k)| {
             *k_at == at
                 || k.covers
@@ -488,7 +530,7 @@ fn to_problems(
         }
         if let Some((_, same)) = kept
             .iter_mut()
-            .find(|(_, k)| k.message == d.message && line_col(text, k.span.start).0 == line)
+            .find(|(_, k)| k.message == d.message && lines.line(k.span.start) == line)
         {
             same.edits.extend(d.edits);
             continue;
@@ -499,10 +541,10 @@ fn to_problems(
     let mut out = Vec::new();
     let mut i = 0;
     while i < kept.len() {
-        let line = line_col(text, kept[i].span.start).0;
+        let line = lines.line(kept[i].span.start);
         let j = i + kept[i..]
             .iter()
-            .take_while(|d| line_col(text, d.span.start).0 == line)
+            .take_while(|d| lines.line(d.span.start) == line)
             .count();
         let group = &kept[i..j];
         let suggestion = corrected_line(text, stmt, group);
@@ -529,7 +571,8 @@ fn to_problems(
 /// The line of a group of diagnoses with all their edits made, when there is one for each and
 /// the statement then parses without an error on that line.
 fn corrected_line(text: &str, stmt: &Stmt, group: &[Diag]) -> Option<String> {
-    if group.iter().any(|d| d.edits.is_empty()) {
+    // A line is corrected, not a page: a long statement gets none (and is not parsed again).
+    if group.iter().any(|d| d.edits.is_empty()) || stmt.span.len() > 16 * 1024 {
         return None;
     }
     let mut edits: Vec<&fix::Edit> = group.iter().flat_map(|d| &d.edits).collect();
