@@ -231,6 +231,20 @@ fn analyse(text: &str) -> Analysis {
             StmtKind::Comment => continue,
         };
         path.extend(u.stmt.keys.iter().map(|k| Seg::Key(k.name.clone())));
+        // The key as it was meant: `senast granskad`, `språk`.
+        if let Some(last) = u.stmt.keys.last() {
+            let mut meant = vec![fix::ascii_key(&last.name)];
+            meant.extend(last.snake.clone());
+            for m in meant
+                .into_iter()
+                .filter(|m| *m != last.name && !m.is_empty())
+            {
+                let mut other = path.clone();
+                other.pop();
+                other.push(Seg::Key(m));
+                unread.push(other);
+            }
+        }
         unread.push(path);
     }
     Analysis {
@@ -466,6 +480,7 @@ fn twice(text: &str, lines: &Lines, stmt: &Stmt, span: Range<usize>, first: Opti
         .map(|t| split::Key {
             name: split::decode_key(text, *t).0,
             span: t.start..t.end,
+            snake: None,
         });
     let key = inner.or_else(|| own.or(stmt.keys.last()).cloned());
     let key = key.as_ref();

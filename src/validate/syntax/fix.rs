@@ -129,6 +129,13 @@ pub(super) fn diagnose(site: &Site<'_>, message: &str, span: Range<usize>) -> Di
         return no_value(site, at);
     }
     if has("invalid unquoted key") {
+        // The whole key, not only the letter the parser stopped at.
+        let span = site
+            .stmt
+            .keys
+            .iter()
+            .find(|k| k.span.start <= at && at < k.span.end)
+            .map_or(span, |k| k.span.clone());
         let key = text.get(span.clone()).unwrap_or_default();
         let mut d = Diag::new(
             span.clone(),
@@ -747,7 +754,7 @@ fn backslash(site: &Site<'_>, at: usize) -> Diag {
 }
 
 /// A key in ASCII: `språk` → `sprak`, `sista dag` → `sista_dag`.
-fn ascii_key(key: &str) -> String {
+pub(super) fn ascii_key(key: &str) -> String {
     crate::text::fold(key)
         .chars()
         .map(|c| if c == ' ' { '_' } else { c })

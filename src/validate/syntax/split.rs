@@ -48,6 +48,9 @@ pub(super) enum StmtKind {
 pub(super) struct Key {
     pub name: String,
     pub span: Range<usize>,
+    /// A key written with gaps (`senast granskad`) is read as its words run together, or
+    /// joined by `_` (this).
+    pub snake: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -312,6 +315,7 @@ fn decode_keys(text: &str, toks: &[Tok], kind: StmtKind, has_eq: bool) -> (Vec<K
                     keys.push(Key {
                         name,
                         span: t.start..t.end,
+                        snake: None,
                     });
                 } else {
                     if !has_eq && kind == StmtKind::KeyVal && gap {
@@ -321,6 +325,7 @@ fn decode_keys(text: &str, toks: &[Tok], kind: StmtKind, has_eq: bool) -> (Vec<K
                     }
                     ok = false;
                     if let Some(k) = keys.last_mut() {
+                        k.snake = Some(format!("{}_{name}", k.snake.as_ref().unwrap_or(&k.name)));
                         k.name.push_str(&name);
                         k.span.end = t.end;
                     }
