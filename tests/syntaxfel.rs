@@ -83,7 +83,11 @@ fn a_syntax_error_hides_none_of_the_other_six_mistakes() {
     assert!(
         text.contains(
             "fel[E001]: det finns ingen månad 13 i `2026-13-01`; datum skrivs år-månad-dag\n  \
-             --> aktorer/diakonicentrum/insatser/gruppstod.toml:11:19\n"
+             --> aktorer/diakonicentrum/insatser/gruppstod.toml:11:19\n   \
+             |\n\
+             11 | senast_granskad = 2026-13-01\n   \
+             |                   ^^^^^^^^^^ skriv år-månad-dag\n   \
+             = förslag: `senast_granskad = 2026-01-13`\n"
         ),
         "{text}"
     );
@@ -328,7 +332,7 @@ fn every_hand_made_syntax_error_is_said_in_swedish_with_the_corrected_line() {
     let out = resurs(dir.path(), &["validera", "--format", "kort"]);
     assert!(
         stdout(&out).contains(
-            "fel-06.toml:6:15: fel[E001]: datum skrivs ÅÅÅÅ-MM-DD, inte `05/06/2027`; menar du 5 juni (2027-06-05) eller 6 maj (2027-05-06)? skriv det som ÅÅÅÅ-MM-DD\n"
+            "fel-06.toml:6:15: fel[E001]: datum skrivs ÅÅÅÅ-MM-DD, inte `05/06/2027`; menar du 5 juni (`2027-06-05`) eller 6 maj (`2027-05-06`)? skriv det som ÅÅÅÅ-MM-DD\n"
         ),
         "{}",
         stdout(&out)

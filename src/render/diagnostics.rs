@@ -107,8 +107,9 @@ pub fn text(problems: &[Problem], root: &Path) -> String {
         let line_text = source.as_deref().and_then(|s| {
             let start = *starts.get(p.line - 1)?;
             let end = starts.get(p.line).map_or(s.len(), |e| e - 1);
-            s.get(start..end)
-                .map(|l| l.trim_end_matches('\r').to_owned())
+            let line = s.get(start..end)?;
+            let line = line.strip_suffix('\n').unwrap_or(line);
+            Some(line.trim_end_matches('\r').to_owned())
         });
         let width = p.line.to_string().len();
         let pad = " ".repeat(width + 1);

@@ -120,7 +120,7 @@ pub(super) fn diagnose(raw: &str) -> Option<DateFix> {
                     message: format!("datum skrivs ÅÅÅÅ-MM-DD, inte `{shown}`"),
                     fixed: None,
                     help: format!(
-                        "menar du {} ({}) eller {} ({})? skriv det som ÅÅÅÅ-MM-DD",
+                        "menar du {} (`{}`) eller {} (`{}`)? skriv det som ÅÅÅÅ-MM-DD",
                         spoken(day_first),
                         iso(day_first),
                         spoken(month_first),
