@@ -402,18 +402,6 @@ fn a_large_file_full_of_syntax_errors_is_checked_in_linear_time() {
     assert!(took < std::time::Duration::from_secs(40), "{took:?}");
 }
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 64,
-        ..ProptestConfig::default()
-    }
-}
-
-fn base() -> &'static resurs::dataset::Dataset {
-    static BASE: std::sync::OnceLock<resurs::dataset::Dataset> = std::sync::OnceLock::new();
-    BASE.get_or_init(|| resurs::load::load(&common::fixtures().join("bas")).unwrap())
-}
-
 /// Lines of a data file, good and broken the ways people break them.
 fn lines() -> impl Strategy<Value = String> {
     let line = prop::sample::select(vec![
@@ -452,7 +440,7 @@ fn lines() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config())]
 
     #[test]
     fn broken_files_never_panic_and_every_syntax_error_is_swedish(text in lines(), kind in 0u8..3) {
@@ -463,7 +451,7 @@ proptest! {
             _ => (Kind::Behov, "behov/p.toml"),
         };
         let today = resurs::date::Datum::new(2026, 11, 25).unwrap();
-        let problems = resurs::load::check_one(base(), kind, Path::new(rel), text.as_bytes(), today);
+        let problems = resurs::load::check_one(common::bas(), kind, Path::new(rel), text.as_bytes(), today);
         let refused = toml::de::DeTable::parse(&text).is_err();
         prop_assert_eq!(refused, problems.iter().any(|p| p.code == "E001"), "{:?}", problems);
         for p in &problems {

@@ -123,3 +123,17 @@ pub fn assert_expected(expected_file: &Path, actual: &str) {
         expected_file.display()
     );
 }
+
+/// The bounded proptest runs of `cargo test` (FUZZING.md): 64 cases each.
+pub fn proptest_config() -> proptest::prelude::ProptestConfig {
+    proptest::prelude::ProptestConfig {
+        cases: 64,
+        ..proptest::prelude::ProptestConfig::default()
+    }
+}
+
+/// The `bas` fixture, loaded once per test binary: what single files are checked against.
+pub fn bas() -> &'static resurs::dataset::Dataset {
+    static BASE: std::sync::OnceLock<resurs::dataset::Dataset> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| resurs::load::load(&fixtures().join("bas")).unwrap())
+}
