@@ -600,12 +600,14 @@ fn corrected_line(text: &str, stmt: &Stmt, group: &[Diag]) -> Option<String> {
         .rfind('\n')
         .map_or(0, |i| i + 1);
     let line_end = line_start + split::line_at(text, line_start).len();
-    if edits.iter().any(|e| {
-        e.range.start < line_start.max(start)
-            || e.range.end > line_end.min(stmt.span.end).max(e.range.start)
-    }) || edits
+    // Every edit on this line, inside the statement.
+    let (lo, hi) = (line_start.max(start), line_end.min(stmt.span.end));
+    if edits
         .iter()
-        .any(|e| !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end))
+        .any(|e| e.range.start < lo || e.range.end > hi || e.range.start > e.range.end)
+        || edits
+            .iter()
+            .any(|e| !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end))
     {
         return None;
     }

@@ -639,7 +639,8 @@ fn after_value(site: &Site<'_>, at: usize) -> Diag {
             .label("här")
             .help("en tabellrubrik står ensam på sin rad; skriv nycklarna på raderna under");
     }
-    let start = value_start(site).unwrap_or(at);
+    // (An error before the `=` has no value before it.)
+    let start = value_start(site).filter(|&s| s <= at).unwrap_or(at);
     let value = text[start..at].trim_end();
     if let Some(after) = rest_trim.strip_prefix(',') {
         let decimals = after.bytes().take_while(u8::is_ascii_digit).count();

@@ -335,3 +335,20 @@ fn every_suggestion_parses() {
         }
     }
 }
+
+#[test]
+fn inputs_that_once_panicked() {
+    // Found by mutating the fuzz seeds: an error before the `=`, an edit past the statement.
+    for text in [
+        "omr[[080]\naden\u{12}=\u{c}08\u{2}omr[[080]\naden\u{12}= 080]aden\u{12}= [0w80]\n0]aden\u{12}= [0w80]\n",
+        "t'iteel#= \"a\\31/12/2027qb\"\nl2=eel#= \"a\\31/12/2027qb\"\nl2= \"a\\qb\u{0}\r\n \"a\\qb\u{0}\r\n",
+        "titel = \"St\u{0}d\u{1b}\r\n",
+        "tte\u{7}titell = \"S^\u{1}\u{1e}\r\n",
+    ] {
+        for kind in [Kind::Aktor, Kind::Insats, Kind::Behov] {
+            let r = recover(Path::new("x.toml"), text, kind);
+            assert!(!r.problems.is_empty(), "{text:?}");
+        }
+        let _ = readable(text);
+    }
+}
