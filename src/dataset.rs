@@ -11,7 +11,7 @@ use crate::model::{
     Aktor, AktorstypVokabular, Behov, BehovVokabular, Insats, Installningar, MalgruppVokabular,
     Omrade, OmradeVokabular, SprakVokabular,
 };
-use crate::problem::Problem;
+use crate::problem::{Loc, Problem, Seg};
 use crate::text::{Lexicon, Term, fold};
 
 /// One loaded entry with its id and its file (relative to the data folder).
@@ -27,6 +27,45 @@ impl<T> Entry<T> {
     /// The entry with its id as the key of a map.
     pub fn keyed(id: String, file: PathBuf, data: Box<T>) -> (String, Self) {
         (id.clone(), Entry { id, file, data })
+    }
+}
+
+/// A path segment, borrowed, for look-ups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum SegRef<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> SegRef<'a> {
+    fn of(seg: &'a Seg) -> Self {
+        match seg {
+            Seg::Key(k) => SegRef::Key(k),
+            Seg::Index(i) => SegRef::Index(*i),
+        }
+    }
+}
+
+#[derive(Default)]
+struct UnreadFile<'a> {
+    /// The paths that could not be read.
+    unread: std::collections::HashSet<Vec<SegRef<'a>>, foldhash::fast::RandomState>,
+    /// Every path holding one of them.
+    holding: std::collections::HashSet<Vec<SegRef<'a>>, foldhash::fast::RandomState>,
+}
+
+/// See [`Dataset::unread_index`].
+pub struct UnreadIndex<'a>(HashMap<&'a std::path::Path, UnreadFile<'a>>);
+
+impl UnreadIndex<'_> {
+    /// Whether `p` is about a value that could not be read, or about a part holding one.
+    pub fn judges(&self, p: &Problem) -> bool {
+        let (Some(f), Loc::Value(path) | Loc::Key(path)) = (self.0.get(p.file.as_path()), &p.loc)
+        else {
+            return false;
+        };
+        let segs: Vec<SegRef<'_>> = path.iter().map(SegRef::of).collect();
+        f.holding.contains(&segs) || (1..=segs.len()).any(|n| f.unread.contains(&segs[..n]))
     }
 }
 
@@ -50,6 +89,9 @@ pub struct Dataset {
     pub files_skipped: usize,
     /// Files with an error that kept them out of the dataset.
     pub broken_files: BTreeSet<PathBuf>,
+    /// Per file, the keys that could not be read (a syntax error on their line, a wrong
+    /// type): their values in the entry are stand-ins, which no rule may judge.
+    pub unread: BTreeMap<PathBuf, Vec<Vec<crate::problem::Seg>>>,
 }
 
 impl Dataset {
@@ -57,6 +99,23 @@ impl Dataset {
     /// search leaves it out.
     pub fn is_broken(&self, file: &std::path::Path) -> bool {
         self.broken_files.contains(file)
+    }
+
+    /// Tells the problems of rules about values that could not be read (stand-ins), or about
+    /// a part of a file holding one.
+    pub fn unread_index(&self) -> UnreadIndex<'_> {
+        let mut files: HashMap<&std::path::Path, UnreadFile<'_>> = HashMap::default();
+        for (file, paths) in &self.unread {
+            let f = files.entry(file.as_path()).or_default();
+            for path in paths {
+                let segs: Vec<SegRef<'_>> = path.iter().map(SegRef::of).collect();
+                for n in 1..segs.len() {
+                    f.holding.insert(segs[..n].to_vec());
+                }
+                f.unread.insert(segs);
+            }
+        }
+        UnreadIndex(files)
     }
 
     /// Where an offering is given: its own `omraden`, else its actor's.

@@ -26,7 +26,7 @@ const fn e(
 pub const EXPLANATIONS: &[Explanation] = &[
     e(
         "E001",
-        "Filen följer inte TOML:s regler, så den kan inte läsas alls. Vanligast är en text som saknar sitt avslutande citattecken, ett saknat `=` eller samma nyckel två gånger.",
+        "En rad följer inte TOML:s regler och kan inte läsas; resten av filen kontrolleras ändå, och varje sådan rad rapporteras, med den rättade raden när rättelsen är tydlig. Vanligast är text utan citattecken, ett datum som inte är skrivet ÅÅÅÅ-MM-DD, en text som saknar sitt avslutande citattecken, ett saknat `=` eller samma nyckel två gånger.",
         "namn = \"Röda Korset\nbeskrivning = \"Träffpunkt\"",
         "namn = \"Röda Korset\"\nbeskrivning = \"Träffpunkt\"",
     ),

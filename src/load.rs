@@ -15,7 +15,7 @@ use crate::model::{
     Aktor, AktorstypVokabular, Behov, BehovVokabular, Insats, Installningar, MalgruppVokabular,
     OmradeVokabular, SprakVokabular,
 };
-use crate::problem::{Loc, Problem};
+use crate::problem::{Loc, Problem, Seg};
 use crate::schema::Kind;
 use crate::text::{is_valid_id, slug};
 
@@ -42,6 +42,9 @@ enum Parsed {
     VokAktorstyper(AktorstypVokabular),
     VokOmraden(OmradeVokabular),
     VokSprak(SprakVokabular),
+    /// An entry of a file with keys that could not be read (syntax errors, wrong types): they
+    /// have stand-ins in the entry, which the rules must not judge.
+    Partial(Box<Parsed>, Vec<Vec<Seg>>),
 }
 
 const VOCABULARIES: [(&str, Kind); 5] = [
@@ -466,6 +469,13 @@ fn assemble(
             continue;
         };
         let Found { id, rel: file, .. } = f;
+        let parsed = match parsed {
+            Parsed::Partial(inner, unread) => {
+                ds.unread.insert(file.clone(), unread);
+                *inner
+            }
+            p => p,
+        };
         match parsed {
             Parsed::Skipped => ds.files_skipped += 1,
             Parsed::Installningar(x) => ds.installningar = Some(x),
@@ -477,6 +487,8 @@ fn assemble(
             Parsed::VokAktorstyper(x) => vok.aktorstyper = Some((x, file)),
             Parsed::VokOmraden(x) => vok.omraden = Some((x, file)),
             Parsed::VokSprak(x) => vok.sprak = Some((x, file)),
+            // Taken apart above.
+            Parsed::Partial(..) => {}
         }
     }
     // Sorted first, the maps are built in one pass instead of 125,000 inserts.
@@ -1187,15 +1199,21 @@ fn parse_bytes(
     }
     crate::validate::privacy::scan(text, &f.rel, out);
 
-    let (doc, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        for e in errors {
-            out.push(crate::validate::syntax::problem(&f.rel, text, &e));
-        }
-        return None;
-    }
-    let mut doc = doc;
-    if reading && matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov) {
+    let data = matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov);
+    // The fast parse; only a file it refuses is read again, statement by statement, for every
+    // syntax error and for what can still be read of it.
+    let readable: String;
+    let mut unread = Vec::new();
+    let (mut doc, syntax_errors) = if let Ok(doc) = DeTable::parse(text) {
+        (doc, false)
+    } else {
+        let recovery = crate::validate::syntax::recover(&f.rel, text, f.kind);
+        out.extend(recovery.problems);
+        readable = recovery.readable?;
+        unread = recovery.unread;
+        (DeTable::parse(&readable).ok()?, true)
+    };
+    if reading && data && !syntax_errors {
         if lean {
             strip_free_text(&mut doc, f.kind);
         }
@@ -1212,12 +1230,11 @@ fn parse_bytes(
         out.truncate(start);
         return parse_bytes(kind, rel, bytes, false, lean, out);
     }
-    if matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov) {
+    if data {
         crate::validate::privacy::scan_free_text(doc.get_ref(), text, &f.rel, out);
     }
     let before = out.len();
-    crate::structure::check(&doc, f.kind, &f.rel, out);
-    let mut doc = doc;
+    crate::structure::check_readable(&doc, f.kind, &f.rel, &unread, out);
     let bad: Vec<std::ops::Range<usize>> = out[before..]
         .iter()
         .filter_map(|p| match &p.loc {
@@ -1231,30 +1248,41 @@ fn parse_bytes(
     if structural_errors {
         // Leave out the keys that are wrong, so the rules can still check the rest of the
         // file in this run; the file stays marked as broken.
+        // In one pass each (a file may have thousands of wrong keys).
+        let mut starts: Vec<usize> = bad.iter().map(|b| b.start).collect();
+        starts.sort_unstable();
         let inside = |outer: &std::ops::Range<usize>| {
-            bad.iter()
-                .any(|b| b.start >= outer.start && b.start <= outer.end)
+            let i = starts.partition_point(|&s| s < outer.start);
+            starts.get(i).is_some_and(|&s| s <= outer.end)
         };
-        let drop: Vec<String> = doc
-            .get_ref()
-            .iter()
-            .filter(|(k, v)| inside(&k.span()) || inside(&v.span()))
-            .map(|(k, _)| k.get_ref().to_string())
-            .collect();
-        for k in drop {
-            doc.get_mut().remove(k.as_str());
-        }
+        let table = std::mem::take(doc.get_mut());
+        let (dropped, kept): (Vec<_>, Vec<_>) = table
+            .into_iter()
+            .partition(|(k, v)| inside(&k.span()) || inside(&v.span()));
+        *doc.get_mut() = kept.into_iter().collect();
+        unread.extend(
+            dropped
+                .into_iter()
+                .map(|(k, _)| vec![Seg::Key(k.into_inner().into_owned())]),
+        );
+    }
+    if syntax_errors && !data {
+        // A vocabulary or the settings only in full: a part of one would mislead every check.
+        return None;
     }
     if lean {
         strip_free_text(&mut doc, f.kind);
     }
+    // What could not be read gets a stand-in, so that the rest of the file still makes an
+    // entry for the rules; the rules do not judge the stand-ins (`Dataset::unread`).
+    crate::structure::stand_ins(&mut doc, f.kind, &unread);
     let mut scratch = Vec::new();
-    let sink = if structural_errors {
+    let sink = if structural_errors || syntax_errors {
         &mut scratch
     } else {
         &mut *out
     };
-    match f.kind {
+    let parsed = match f.kind {
         Kind::Installningar => typed(doc, &f.rel, sink).map(Parsed::Installningar),
         Kind::Aktor => typed(doc, &f.rel, sink).map(|x| Parsed::Aktor(Box::new(x))),
         Kind::Insats => typed(doc, &f.rel, sink).map(|x| Parsed::Insats(Box::new(x))),
@@ -1264,6 +1292,11 @@ fn parse_bytes(
         Kind::VokAktorstyper => typed(doc, &f.rel, sink).map(Parsed::VokAktorstyper),
         Kind::VokOmraden => typed(doc, &f.rel, sink).map(Parsed::VokOmraden),
         Kind::VokSprak => typed(doc, &f.rel, sink).map(Parsed::VokSprak),
+    };
+    if unread.is_empty() {
+        parsed
+    } else {
+        parsed.map(|p| Parsed::Partial(Box::new(p), unread))
     }
 }
 
@@ -1305,6 +1338,13 @@ pub fn check_one(
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let file = rel.to_path_buf();
+    let parsed = match parsed {
+        Some(Parsed::Partial(inner, unread)) => {
+            ds.unread.insert(file.clone(), unread);
+            Some(*inner)
+        }
+        p => p,
+    };
     match parsed {
         Some(Parsed::Aktor(data)) => {
             ds.aktorer.insert(id.clone(), Entry { id, file, data });

@@ -10,7 +10,7 @@ use serde_json::Value;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::problem::{Loc, Problem};
+use crate::problem::{Loc, Problem, Seg};
 use crate::schema::{Kind, schema};
 use crate::text::closest_str;
 
@@ -42,11 +42,161 @@ const KEY_ALIASES: &[(&str, &str)] = &[
 
 /// Checks `doc` (a whole file) against the schema of `kind`; appends what is wrong to `out`.
 pub fn check(doc: &Spanned<DeTable<'_>>, kind: Kind, file: &Path, out: &mut Vec<Problem>) {
+    check_readable(doc, kind, file, &[], out);
+}
+
+/// [`check`] for what could be read of a file with syntax errors: a required key under one of
+/// the paths in `unread` (keys whose lines could not be read) is not reported as missing.
+pub fn check_readable(
+    doc: &Spanned<DeTable<'_>>,
+    kind: Kind,
+    file: &Path,
+    unread: &[Vec<Seg>],
+    out: &mut Vec<Problem>,
+) {
     let Node::Object(root) = compiled(kind) else {
         return;
     };
-    let mut walker = Walker { file, kind, out };
+    let unread = unread
+        .iter()
+        .map(|path| {
+            path.iter()
+                .map(|s| match s {
+                    Seg::Key(k) => Ok(k.as_str()),
+                    Seg::Index(i) => Err(*i),
+                })
+                .collect()
+        })
+        .collect();
+    let mut walker = Walker {
+        file,
+        kind,
+        unread,
+        out,
+    };
     walker.table(doc.get_ref(), doc.span(), root, &mut Vec::new());
+}
+
+/// What the schema of `kind` expects at a path of keys (array indexes left out: `kontakt`,
+/// `epost` for `[[kontakt]]`'s `epost`); `None` for a key the schema does not know.
+pub fn expects(kind: Kind, path: &[&str]) -> Option<Expect> {
+    let mut node = compiled(kind);
+    for key in path {
+        if let Node::Array { items, .. } = node {
+            node = items;
+        }
+        match node {
+            Node::Object(t) => node = t.get(key)?,
+            Node::Any => return Some(Expect::Other),
+            _ => return None,
+        }
+    }
+    Some(match node {
+        Node::Str | Node::Enum(_) => Expect::Text,
+        Node::Array { items, .. } if matches!(**items, Node::Str | Node::Enum(_)) => {
+            Expect::TextList
+        }
+        Node::Date => Expect::Date,
+        Node::Integer { .. } => Expect::Integer,
+        Node::Boolean => Expect::Boolean,
+        Node::Object(_) => Expect::Table,
+        Node::Array { .. } | Node::Any => Expect::Other,
+    })
+}
+
+/// The kind of value a key holds, for the fixes of syntax errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    Text,
+    TextList,
+    Date,
+    Integer,
+    Boolean,
+    Table,
+    Other,
+}
+
+/// Puts a stand-in value for every required key of `unread` (keys whose lines could not be
+/// read) that is missing from `doc`, so that the rest of the file still makes an entry and the
+/// rules can check it. The rules must not judge the stand-ins (see `Dataset::unread`).
+pub fn stand_ins(doc: &mut Spanned<DeTable<'_>>, kind: Kind, unread: &[Vec<Seg>]) {
+    let Node::Object(root) = compiled(kind) else {
+        return;
+    };
+    for path in unread {
+        let Some((Seg::Key(last), parents)) = path.split_last() else {
+            continue;
+        };
+        let Some((table, node)) = descend(doc.get_mut(), root, parents) else {
+            continue;
+        };
+        if table.contains_key(last.as_str()) || !node.required.contains(last) {
+            continue;
+        }
+        if let Some(value) = node.get(last).and_then(stand_in) {
+            table.insert(
+                Spanned::new(0..0, std::borrow::Cow::Owned(last.clone())),
+                Spanned::new(0..0, value),
+            );
+        }
+    }
+}
+
+/// The table at `path` in a document, with its schema.
+fn descend<'t, 'i>(
+    mut table: &'t mut DeTable<'i>,
+    mut node: &'static TableNode,
+    path: &[Seg],
+) -> Option<(&'t mut DeTable<'i>, &'static TableNode)> {
+    let mut at = 0;
+    while at < path.len() {
+        let Seg::Key(key) = &path[at] else {
+            return None;
+        };
+        let value = table.get_mut(key.as_str())?.get_mut();
+        match (node.get(key)?, value) {
+            (Node::Object(sub), DeValue::Table(inner)) => {
+                table = inner;
+                node = sub;
+                at += 1;
+            }
+            (Node::Array { items, .. }, DeValue::Array(list)) => {
+                let (Node::Object(sub), Some(Seg::Index(index))) = (&**items, path.get(at + 1))
+                else {
+                    return None;
+                };
+                let DeValue::Table(inner) = list.get_mut(*index)?.get_mut() else {
+                    return None;
+                };
+                table = inner;
+                node = sub;
+                at += 2;
+            }
+            _ => return None,
+        }
+    }
+    Some((table, node))
+}
+
+/// A value of the right type that says nothing: empty text and lists, the last of a choice.
+fn stand_in<'i>(node: &Node) -> Option<DeValue<'i>> {
+    Some(match node {
+        Node::Str | Node::Any => DeValue::String(std::borrow::Cow::Borrowed("")),
+        Node::Enum(values) => DeValue::String(std::borrow::Cow::Owned(values.last()?.clone())),
+        Node::Array { .. } => DeValue::Array(toml::de::DeArray::new()),
+        Node::Date => DeValue::Datetime(toml::value::Datetime {
+            date: Some(toml::value::Date {
+                year: 2000,
+                month: 1,
+                day: 1,
+            }),
+            time: None,
+            offset: None,
+        }),
+        Node::Integer { .. } => DeValue::Integer(toml::de::DeInteger::default()),
+        Node::Boolean => DeValue::Boolean(false),
+        Node::Object(_) => DeValue::Table(DeTable::new()),
+    })
 }
 
 /// A schema compiled for checking: what each key may hold, without JSON look-ups per value.
@@ -203,6 +353,8 @@ fn compile(root: &Value, schema: &Value) -> Node {
 struct Walker<'a> {
     file: &'a Path,
     kind: Kind,
+    /// Keys whose lines had a syntax error: not reported as missing.
+    unread: std::collections::HashSet<Vec<Result<&'a str, usize>>>,
     out: &'a mut Vec<Problem>,
 }
 
@@ -305,7 +457,10 @@ impl Walker<'_> {
         }
         for key in &node.required {
             // A misspelled key already says what is missing.
-            if !table.keys().any(|k| k.get_ref() == key) && !suggested.contains(&key.as_str()) {
+            if !table.keys().any(|k| k.get_ref() == key)
+                && !suggested.contains(&key.as_str())
+                && !self.unread_at(path, key)
+            {
                 let loc = if path.is_empty() {
                     Loc::File
                 } else {
@@ -323,6 +478,22 @@ impl Walker<'_> {
                 );
             }
         }
+    }
+
+    /// Whether the key `key` of the table at `path` is under a key whose line could not be read.
+    fn unread_at(&self, path: &[At<'_>], key: &str) -> bool {
+        if self.unread.is_empty() {
+            return false;
+        }
+        let mut full: Vec<Result<&str, usize>> = path
+            .iter()
+            .map(|a| match a {
+                At::Key(k) => Ok(*k),
+                At::Index(i) => Err(*i),
+            })
+            .collect();
+        full.push(Ok(key));
+        (1..=full.len()).any(|n| self.unread.contains(&full[..n]))
     }
 
     /// "en aktörsfil", "`kontakt` nr 2": where a key is, for messages.

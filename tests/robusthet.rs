@@ -11,18 +11,6 @@ use common::layered;
 use proptest::prelude::*;
 use resurs::schema::Kind;
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 64,
-        ..ProptestConfig::default()
-    }
-}
-
-fn base() -> &'static resurs::dataset::Dataset {
-    static BASE: std::sync::OnceLock<resurs::dataset::Dataset> = std::sync::OnceLock::new();
-    BASE.get_or_init(|| resurs::load::load(&common::fixtures().join("bas")).unwrap())
-}
-
 /// Small TOML-ish texts: keys of the format, values of every type, and noise.
 fn tomlish() -> impl Strategy<Value = String> {
     let key = prop::sample::select(vec![
@@ -60,7 +48,7 @@ fn tomlish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config())]
 
     #[test]
     fn checking_any_text_never_panics_and_always_locates(text in tomlish(), kind in 0u8..3) {
@@ -70,7 +58,7 @@ proptest! {
             _ => (Kind::Behov, "behov/p.toml"),
         };
         let today = resurs::date::Datum::new(2026, 11, 25).unwrap();
-        for p in resurs::load::check_one(base(), kind, Path::new(rel), text.as_bytes(), today) {
+        for p in resurs::load::check_one(common::bas(), kind, Path::new(rel), text.as_bytes(), today) {
             prop_assert!(p.line >= 1 && p.column >= 1);
             prop_assert!(p.line <= text.lines().count().max(1) + 1, "{p:?}");
         }

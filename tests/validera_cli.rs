@@ -198,20 +198,24 @@ fn encodings_bom_and_crlf_give_clear_problems() {
         .chain(BEHOV.encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
     write(d, "behov/utf16.toml", &utf16);
-    write(d, "behov/nul.toml", b"titel = \"a\0b\"\n");
+    write(
+        d,
+        "behov/nul.toml",
+        BEHOV.replace("Stöd", "a\0b").as_bytes(),
+    );
     let out = resurs(d, &["validera", "--format", "kort"]);
     assert_eq!(
         stdout(&out),
         "behov/crlf.toml:1:15: varning[W004]: filen har Windows-radslut (CRLF); spara filen med LF-radslut (Unix); `.gitattributes` med `*.toml text eol=lf` hjälper\n\
          behov/latin1.toml:1:12: fel[E018]: filen är inte giltig UTF-8; spara filen som UTF-8; å, ä och ö är troligen sparade i en annan teckenkodning\n\
          behov/med-bom.toml:1:1: varning[W003]: filen börjar med en BOM (byte order mark); spara filen som UTF-8 utan BOM\n\
-         behov/nul.toml:1:11: fel[E001]: texten avslutas inte eller innehåller ett ogiltigt tecken; kontrollera att texten avslutas med `\"` på samma rad; använd `\"\"\"` för flera rader\n\
+         behov/nul.toml:1:11: fel[E001]: otillåtet styrtecken i texten; menade du `titel = \"ab\"`?\n\
          behov/utf16.toml:1:1: fel[E018]: filen är sparad som UTF-16; spara filen som UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8)\n"
     );
-    // The BOM and CRLF files still load.
+    // The BOM and CRLF files still load, and what can be read of the one with a NUL.
     assert_eq!(
         stderr(&out),
-        "5 problem i 5 filer (3 fel, 2 varningar). 2 aktörer, 2 insatser, 3 behov lästes.\n"
+        "5 problem i 5 filer (3 fel, 2 varningar). 2 aktörer, 2 insatser, 4 behov lästes.\n"
     );
 }
 

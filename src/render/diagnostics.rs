@@ -75,7 +75,7 @@ fn one_line(p: &Problem) -> String {
 
 /// `text`: every problem with a source excerpt and a caret.
 pub fn text(problems: &[Problem], root: &Path) -> String {
-    let mut sources: HashMap<&Path, Option<String>> = HashMap::new();
+    let mut sources: HashMap<&Path, (Option<String>, Vec<usize>)> = HashMap::new();
     let mut out = String::new();
     for p in problems {
         let _ = writeln!(out, "{}[{}]: {}", p.severity.as_str(), p.code, p.message);
@@ -92,13 +92,25 @@ pub fn text(problems: &[Problem], root: &Path) -> String {
             continue;
         };
         let _ = writeln!(out, "  --> {file}:{}:{}", p.line, p.column);
-        let source = sources
-            .entry(p.file.as_path())
-            .or_insert_with(|| crate::validate::read_source(&root.join(&p.file)));
-        let line_text = source
-            .as_deref()
-            .and_then(|s| s.lines().nth(p.line - 1))
-            .map(|l| l.trim_end_matches('\r').to_owned());
+        // Each file's lines are found once: a file may have thousands of problems.
+        let (source, starts) = sources.entry(p.file.as_path()).or_insert_with(|| {
+            let source = crate::validate::read_source(&root.join(&p.file));
+            let mut starts = vec![0];
+            if let Some(s) = &source {
+                starts.extend(s.match_indices('\n').map(|(i, _)| i + 1));
+                if starts.last() == Some(&s.len()) {
+                    starts.pop();
+                }
+            }
+            (source, starts)
+        });
+        let line_text = source.as_deref().and_then(|s| {
+            let start = *starts.get(p.line - 1)?;
+            let end = starts.get(p.line).map_or(s.len(), |e| e - 1);
+            let line = s.get(start..end)?;
+            let line = line.strip_suffix('\n').unwrap_or(line);
+            Some(line.trim_end_matches('\r').to_owned())
+        });
         let width = p.line.to_string().len();
         let pad = " ".repeat(width + 1);
         if let (Some(line_text), Some(source)) = (line_text, source.as_deref()) {

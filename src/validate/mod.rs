@@ -36,8 +36,18 @@ pub fn validate_with(
     source: impl Fn(&Path) -> Option<String>,
 ) -> Vec<Problem> {
     let mut problems = ds.problems.clone();
+    let loaded = problems.len();
     crate::timing::stage("vokabulärregler", || vocab::check(ds, &mut problems));
     crate::timing::stage("övriga regler", || rules::check(ds, *opts, &mut problems));
+    if !ds.unread.is_empty() {
+        // Values that could not be read have stand-ins in their entries: not for the rules.
+        let unread = ds.unread_index();
+        let mut i = 0;
+        problems.retain(|p| {
+            i += 1;
+            i <= loaded || !unread.judges(p)
+        });
+    }
     crate::timing::stage("rad och kolumn", || locate_with(&mut problems, source));
     problems.sort_by(|a, b| {
         (a.file_display(), a.line, a.column, a.code).cmp(&(
@@ -58,27 +68,78 @@ pub fn locate(root: &Path, problems: &mut [Problem]) {
 }
 
 fn locate_with(problems: &mut [Problem], read: impl Fn(&Path) -> Option<String>) {
-    let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
-    for p in problems.iter_mut() {
-        let source = sources
-            .entry(p.file.clone())
-            .or_insert_with(|| read(&p.file));
-        let span = match (&p.loc, source.as_deref()) {
-            (Loc::File, _) | (_, None) => None,
-            (Loc::Span(s), Some(_)) => Some(s.clone()),
-            (Loc::Value(path), Some(text)) => find_path(text, path, false),
-            (Loc::Key(path), Some(text)) => find_path(text, path, true),
+    // Each file with problems is read, parsed and walked once, however many problems it has.
+    let mut by_file: HashMap<PathBuf, Vec<usize>> = HashMap::new();
+    for (i, p) in problems.iter_mut().enumerate() {
+        p.line = 1;
+        p.column = 1;
+        p.span = None;
+        by_file.entry(p.file.clone()).or_default().push(i);
+    }
+    for (file, indexes) in by_file {
+        let Some(text) = read(&file) else {
+            continue;
         };
-        if let (Some(span), Some(text)) = (span, source.as_deref()) {
-            let (line, column) = line_col(text, span.start);
+        let by_path = indexes
+            .iter()
+            .any(|&i| matches!(problems[i].loc, Loc::Value(_) | Loc::Key(_)));
+        // A file with syntax errors is searched in what can be read of it (same positions).
+        let readable;
+        let doc = if by_path {
+            if let Ok(doc) = DeTable::parse(&text) {
+                Some(doc)
+            } else {
+                readable = syntax::readable(&text);
+                readable.as_deref().and_then(|t| DeTable::parse(t).ok())
+            }
+        } else {
+            None
+        };
+        let mut spans: Vec<(usize, Range<usize>)> = indexes
+            .iter()
+            .filter_map(|&i| {
+                let span = match &problems[i].loc {
+                    Loc::File => None,
+                    Loc::Span(s) => Some(s.clone()),
+                    Loc::Value(path) => doc.as_ref().and_then(|d| find_in(d, path, false)),
+                    Loc::Key(path) => doc.as_ref().and_then(|d| find_in(d, path, true)),
+                };
+                span.map(|s| (i, s))
+            })
+            .collect();
+        spans.sort_by_key(|(_, s)| s.start);
+        let places = line_cols(&text, spans.iter().map(|(_, s)| s.start));
+        for ((i, span), (line, column)) in spans.into_iter().zip(places) {
+            let p = &mut problems[i];
             p.line = line;
             p.column = column;
             p.span = Some(span);
-        } else {
-            p.line = 1;
-            p.column = 1;
         }
     }
+}
+
+/// [`line_col`] of each of the offsets (in ascending order), in one walk over the text.
+fn line_cols(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut pos, mut line, mut column) = (0, 1, 1);
+    for offset in offsets {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let offset = offset.max(pos);
+        let between = &text[pos..offset];
+        match between.rfind('\n') {
+            Some(last) => {
+                line += memchr::memchr_iter(b'\n', between.as_bytes()).count();
+                column = between[last + 1..].chars().count() + 1;
+            }
+            None => column += between.chars().count(),
+        }
+        pos = offset;
+        out.push((line, column));
+    }
+    out
 }
 
 /// A file's text as the loader saw it (BOM removed; invalid UTF-8 replaced so that positions
@@ -112,8 +173,13 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The span of a value (or its key) addressed by a path, in a file's text.
+#[cfg(test)]
 fn find_path(text: &str, path: &[Seg], want_key: bool) -> Option<Range<usize>> {
-    let doc = DeTable::parse(text).ok()?;
+    find_in(&DeTable::parse(text).ok()?, path, want_key)
+}
+
+/// The span of a value (or its key) addressed by a path, in a parsed file.
+fn find_in(doc: &toml::Spanned<DeTable<'_>>, path: &[Seg], want_key: bool) -> Option<Range<usize>> {
     let mut table: &DeTable<'_> = doc.get_ref();
     let mut value: Option<&toml::Spanned<DeValue<'_>>> = None;
     let mut key_span = None;
@@ -171,5 +237,14 @@ mod tests {
     #[test]
     fn columns_count_characters_not_bytes() {
         assert_eq!(line_col("å = \"ö\"", 5), (1, 5));
+    }
+
+    #[test]
+    fn lines_and_columns_in_one_walk_are_those_of_each_offset() {
+        let text = "å = 1\nbb = \"ö\"\n\nc = [\n  1,\n]\n";
+        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        let walked = line_cols(text, offsets.iter().copied());
+        let each: Vec<(usize, usize)> = offsets.iter().map(|&o| line_col(text, o)).collect();
+        assert_eq!(walked, each);
     }
 }

@@ -1,256 +1,647 @@
-//! TOML syntax errors in Swedish: the parser's English message is translated, and its span
-//! becomes the problem's location.
+//! TOML syntax errors (`E001`): every one of a file, in Swedish, with the corrected line where
+//! the fix is clear; and what can still be read of the file, so that one broken line hides
+//! none of the file's other problems.
+//!
+//! Only for a file the parser has refused (the loader parses every file once, fast, and comes
+//! here when that fails). The file is cut into statements (see [`split`]), each parsed by
+//! itself: a broken one is blanked out (spaces, so that every position stays), and the rest
+//! is parsed again as a whole, which finds the keys and tables that stand twice. All of it is
+//! linear in the file: each statement is parsed at most twice, the whole a few times.
 
+mod dates;
+mod fix;
+mod split;
+
+use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
-use crate::problem::{Loc, Problem};
+use toml::de::DeTable;
+use toml_parser::lexer::TokenKind;
 
-/// Turns a parser error into a problem (`E001`).
-pub fn problem(file: &Path, text: &str, err: &toml::de::Error) -> Problem {
-    let raw = err.message().trim();
-    let first = raw.lines().next().unwrap_or_default().trim();
-    let (message, help) = translate(first);
-    let loc = err.span().map_or(Loc::File, |s| {
-        // Point at something visible: an empty span at the end of a line points at the newline.
-        let start = s.start.min(text.len());
-        let end = s.end.max(start).min(text.len());
-        Loc::Span(start..end)
-    });
-    let mut p = Problem::new("E001", file, loc, message);
-    if let Some(h) = help {
-        p = p.help(h);
-    }
-    p
+use crate::problem::{Loc, Problem, Seg};
+use crate::schema::Kind;
+use fix::{Diag, Site};
+use split::{Stmt, StmtKind};
+
+/// A file with syntax errors, as far as it can be read.
+#[derive(Debug, Default)]
+pub struct Recovery {
+    /// Every syntax error, in Swedish.
+    pub problems: Vec<Problem>,
+    /// The text with every statement that could not be read blanked out (same length, same
+    /// lines), when the rest parses: for the checks of structure, vocabulary and format.
+    pub readable: Option<String>,
+    /// The keys (and tables) whose lines could not be read: they are not missing, only unread.
+    pub unread: Vec<Vec<Seg>>,
 }
 
-fn translate(msg: &str) -> (String, Option<&'static str>) {
-    let m = msg.to_ascii_lowercase();
-    let table: &[(&str, &str, Option<&str>)] = &[
-        (
-            "duplicate key",
-            "nyckeln finns redan",
-            Some("en nyckel får bara förekomma en gång; ta bort eller slå ihop raderna"),
-        ),
-        (
-            "redefinition of table",
-            "tabellen finns redan",
-            Some("en tabell får bara definieras en gång"),
-        ),
-        (
-            "duplicate table",
-            "tabellen finns redan",
-            Some("en tabell får bara definieras en gång"),
-        ),
-        (
-            "key with no value",
-            "`=` och ett värde saknas efter nyckeln",
-            Some("skriv `nyckel = värde`"),
-        ),
-        (
-            "missing assignment between key-value pairs",
-            "`=` saknas mellan nyckel och värde",
-            Some("skriv `nyckel = värde`"),
-        ),
-        (
-            "missing value for key",
-            "värdet saknas efter `=`",
-            Some("skriv ett värde, t.ex. `namn = \"…\"`"),
-        ),
-        (
-            "missing value",
-            "värdet saknas",
-            Some("skriv ett värde efter `=`"),
-        ),
-        (
-            "missing comma between array elements",
-            "kommatecken saknas mellan värdena i listan",
-            Some("skriv `[\"a\", \"b\"]`"),
-        ),
-        (
-            "missing comma between key-value pairs",
-            "kommatecken saknas mellan nycklarna i tabellen",
-            Some("skriv `{ a = 1, b = 2 }`"),
-        ),
-        ("unclosed array table", "`]]` saknas", None),
-        ("unclosed table", "`]` saknas i tabellrubriken", None),
-        (
-            "unclosed inline table",
-            "`}` saknas",
-            Some("en tabell på en rad avslutas med `}` på samma rad"),
-        ),
-        ("unclosed array", "listan avslutas inte med `]`", None),
-        (
-            "missing opening quote",
-            "citattecken saknas i början av texten",
-            Some("text skrivs inom citattecken: `\"…\"`"),
-        ),
-        (
-            "invalid basic string",
-            "texten avslutas inte eller innehåller ett ogiltigt tecken",
-            Some(
-                "kontrollera att texten avslutas med `\"` på samma rad; använd `\"\"\"` för flera rader",
-            ),
-        ),
-        (
-            "invalid multi-line basic string",
-            "flerradstexten avslutas inte",
-            Some("avsluta texten med `\"\"\"`"),
-        ),
-        (
-            "invalid literal string",
-            "texten avslutas inte",
-            Some("avsluta texten med `'` på samma rad"),
-        ),
-        (
-            "invalid multi-line literal string",
-            "flerradstexten avslutas inte",
-            Some("avsluta texten med `'''`"),
-        ),
-        (
-            "missing escaped value",
-            "ogiltig teckenkod efter `\\`",
-            Some("skriv `\\\\` för ett bakstreck"),
-        ),
-        (
-            "invalid escape",
-            "ogiltig teckenkod efter `\\`",
-            Some("skriv `\\\\` för ett bakstreck"),
-        ),
-        (
-            "unexpected leading zero",
-            "tal får inte börja med 0",
-            Some("skriv koder som text inom citattecken, t.ex. `\"0780\"`"),
-        ),
-        (
-            "invalid date-time",
-            "ogiltigt datum",
-            Some("skriv datum som ÅÅÅÅ-MM-DD, t.ex. `2026-01-31`"),
-        ),
-        (
-            "invalid boolean",
-            "ogiltigt sanningsvärde",
-            Some("skriv `true` eller `false` med små bokstäver"),
-        ),
-        (
-            "invalid unquoted key",
-            "ogiltig nyckel",
-            Some("nycklar skrivs med a–z, siffror, `_` och `-`; annat inom citattecken"),
-        ),
-        (
-            "invalid key",
-            "ogiltig nyckel",
-            Some("nycklar skrivs med a–z, siffror, `_` och `-`"),
-        ),
-        (
-            "unquoted keys cannot be empty",
-            "nyckeln saknas före `=`",
-            None,
-        ),
-        (
-            "invalid comment character",
-            "ogiltigt tecken i en kommentar",
-            Some("kommentarer får inte innehålla styrtecken"),
-        ),
-        (
-            "unexpected content between comment and newline",
-            "oväntat tecken i kommentaren",
-            None,
-        ),
-        (
-            "invalid string",
-            "ogiltig text",
-            Some("text skrivs inom citattecken: `\"…\"`"),
-        ),
-        ("invalid integer", "ogiltigt heltal", None),
-        (
-            "invalid float",
-            "ogiltigt decimaltal",
-            Some("decimaltal skrivs med punkt: `1.5`"),
-        ),
-        (
-            "invalid table",
-            "ogiltig tabellrubrik",
-            Some("skriv `[namn]` eller `[[namn]]` på en egen rad"),
-        ),
-        (
-            "invalid inline table",
-            "ogiltig tabell på en rad",
-            Some("skriv `{ a = 1, b = 2 }`"),
-        ),
-        (
-            "invalid value",
-            "ogiltigt värde",
-            Some("text skrivs inom citattecken: `\"…\"`"),
-        ),
-        (
-            "invalid key-value pair",
-            "ogiltig rad",
-            Some("skriv `nyckel = värde`"),
-        ),
-        (
-            "unexpected `=` in array",
-            "`=` i en lista",
-            Some("en lista har bara värden: `[\"a\", \"b\"]`"),
-        ),
-        (
-            "unexpected key or value",
-            "oväntad nyckel eller värde",
-            Some("varje nyckel och värde på en egen rad: `nyckel = värde`"),
-        ),
-        (
-            "unexpected content",
-            "oväntat innehåll efter värdet",
-            Some("bara en nyckel och ett värde per rad; kommentarer börjar med `#`"),
-        ),
-        ("recursion limit", "för djupt nästlade värden", None),
-        (
-            "cannot recurse further",
-            "för djupt nästlade värden",
-            Some("en datafil behöver bara ett par nivåer"),
-        ),
-    ];
-    for (needle, sv, help) in table {
-        if m.starts_with(needle) || m.contains(needle) {
-            return ((*sv).to_owned(), *help);
+/// Every syntax error of `text` (a file of `kind` at `file`), and what can be read of it.
+pub fn recover(file: &Path, text: &str, kind: Kind) -> Recovery {
+    let a = analyse(text);
+    let lines = Lines::new(text);
+    let mut problems = Vec::new();
+    for (i, unit) in a.units.iter().enumerate() {
+        if unit.errors.is_empty() && unit.twice.is_empty() {
+            continue;
+        }
+        let table = names(&a.ctx[i]);
+        let table = match unit.stmt.kind {
+            StmtKind::KeyVal | StmtKind::Comment => table,
+            StmtKind::Table | StmtKind::ArrayTable => Vec::new(),
+        };
+        let site = Site {
+            text,
+            stmt: &unit.stmt,
+            kind,
+            table: &table,
+        };
+        let mut diags: Vec<(usize, Diag)> = Vec::new();
+        let mut inner_keys = None;
+        // Past the first errors of a statement the parser mostly follows its own trail; each
+        // diagnosis reads at most the statement, so their number is bounded to stay linear.
+        for (message, span) in unit.errors.iter().take(MAX_PER_STATEMENT) {
+            let d = if message.starts_with("duplicate key") {
+                let keys = inner_keys.get_or_insert_with(|| InnerKeys::new(text, &unit.stmt));
+                let first = keys.first_before(span.start);
+                twice(text, &lines, &unit.stmt, span.clone(), first)
+            } else {
+                fix::diagnose(&site, message, span.clone())
+            };
+            diags.push((span.start, d));
+        }
+        for (span, first) in &unit.twice {
+            diags.push((
+                span.start,
+                twice(text, &lines, &unit.stmt, span.clone(), *first),
+            ));
+        }
+        problems.extend(to_problems(file, text, &lines, &unit.stmt, diags));
+    }
+    Recovery {
+        problems,
+        readable: a.readable,
+        unread: a.unread,
+    }
+}
+
+/// How many of a statement's errors are diagnosed.
+const MAX_PER_STATEMENT: usize = 50;
+
+/// The line of an offset, by the lines' starts (found once).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Lines(starts)
+    }
+
+    /// 1-based.
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset)
+    }
+}
+
+/// The text of a file with syntax errors as far as it can be read, blanked where it cannot
+/// (see [`Recovery::readable`]); for locating problems in such a file.
+pub fn readable(text: &str) -> Option<String> {
+    analyse(text).readable
+}
+
+/// One statement of the file and what is wrong with it.
+struct Unit {
+    stmt: Stmt,
+    /// The parser's errors in the statement by itself: its message and where (in the file).
+    errors: Vec<(String, Range<usize>)>,
+    /// Keys that stand twice (found in the whole file): where, and where the key first stands.
+    twice: Vec<(Range<usize>, Option<usize>)>,
+    /// Left out of the readable text.
+    blank: bool,
+    /// In the section of a table header that could not be read.
+    orphan: bool,
+}
+
+struct Analysis {
+    units: Vec<Unit>,
+    /// The path of the table each statement is in (a header's own path).
+    ctx: Vec<Vec<Seg>>,
+    readable: Option<String>,
+    unread: Vec<Vec<Seg>>,
+}
+
+/// The parser's errors of `text[span]` by itself, with positions in `text`.
+fn parse_alone(text: &str, span: &Range<usize>) -> Vec<(String, Range<usize>)> {
+    let Some(part) = text.get(span.clone()) else {
+        return Vec::new();
+    };
+    let (_, errors) = DeTable::parse_recoverable(part);
+    errors
+        .into_iter()
+        .map(|e| {
+            let s = e.span().unwrap_or(0..0);
+            let start = (span.start + s.start).min(span.end);
+            let end = (span.start + s.end).clamp(start, span.end);
+            (e.message().to_owned(), start..end)
+        })
+        .collect()
+}
+
+fn analyse(text: &str) -> Analysis {
+    let mut units = Vec::new();
+    for stmt in split::split(text, 0..text.len(), false) {
+        let errors = parse_alone(text, &stmt.span);
+        if !errors.is_empty() && text[stmt.span.clone()].contains('\n') {
+            // An unclosed list or text runs on: cut it where a new statement plainly starts.
+            for piece in split::split(text, stmt.span.clone(), true) {
+                let errors = parse_alone(text, &piece.span);
+                units.push(unit(piece, errors));
+            }
+        } else {
+            units.push(unit(stmt, errors));
         }
     }
-    (
-        format!("ogiltig TOML ({msg})"),
-        Some("se https://toml.io/sv/ för hur TOML skrivs"),
-    )
+    // The keys under a header that cannot be read belong to no known table.
+    let mut broken_header = false;
+    for u in &mut units {
+        match u.stmt.kind {
+            StmtKind::Table | StmtKind::ArrayTable => broken_header = !u.errors.is_empty(),
+            StmtKind::KeyVal if broken_header => {
+                u.blank = true;
+                u.orphan = true;
+            }
+            _ => {}
+        }
+    }
+    let mut readable = None;
+    let mut ctx = Vec::new();
+    // What each statement parses to alone may still clash in the whole: a key or table that
+    // stands twice. Those are blanked too, and the whole parsed again (a few times at most).
+    for _round in 0..4 {
+        let (paths, first) = contexts(&units);
+        ctx = paths;
+        let candidate = blanked(text, &units);
+        let (_, errors) = DeTable::parse_recoverable(&candidate);
+        if errors.is_empty() {
+            readable = Some(candidate);
+            break;
+        }
+        let mut changed = false;
+        for e in errors {
+            let at = e.span().map_or(0, |s| s.start);
+            let Some(i) = unit_at(&units, at) else {
+                continue;
+            };
+            if units[i].blank {
+                continue;
+            }
+            let line = first.lookup(&units[i].stmt, &ctx[i], at);
+            if e.message().starts_with("duplicate key") || e.message().starts_with("cannot extend")
+            {
+                units[i].twice.push((e.span().unwrap_or(at..at), line));
+            } else {
+                units[i]
+                    .errors
+                    .push((e.message().to_owned(), e.span().unwrap_or(at..at)));
+            }
+            units[i].blank = true;
+            changed = true;
+            if matches!(units[i].stmt.kind, StmtKind::Table | StmtKind::ArrayTable) {
+                for u in units[i + 1..].iter_mut().take_while(|u| {
+                    u.stmt.kind == StmtKind::KeyVal || u.stmt.kind == StmtKind::Comment
+                }) {
+                    u.blank = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut unread = Vec::new();
+    for (u, c) in units.iter().zip(&ctx) {
+        let own = !u.errors.is_empty();
+        if !(u.blank && (own || u.orphan)) || u.stmt.keys.is_empty() {
+            continue;
+        }
+        let mut path = match u.stmt.kind {
+            StmtKind::KeyVal => c.clone(),
+            StmtKind::Table | StmtKind::ArrayTable => Vec::new(),
+            StmtKind::Comment => continue,
+        };
+        path.extend(u.stmt.keys.iter().map(|k| Seg::Key(k.name.clone())));
+        // The key as it was meant: `senast granskad`, `språk`.
+        if let Some(last) = u.stmt.keys.last() {
+            let mut meant = vec![fix::ascii_key(&last.name)];
+            meant.extend(last.snake.clone());
+            for m in meant
+                .into_iter()
+                .filter(|m| *m != last.name && !m.is_empty())
+            {
+                let mut other = path.clone();
+                other.pop();
+                other.push(Seg::Key(m));
+                unread.push(other);
+            }
+        }
+        unread.push(path);
+    }
+    Analysis {
+        units,
+        ctx,
+        readable,
+        unread,
+    }
+}
+
+fn unit(stmt: Stmt, errors: Vec<(String, Range<usize>)>) -> Unit {
+    Unit {
+        blank: !errors.is_empty(),
+        stmt,
+        errors,
+        twice: Vec::new(),
+        orphan: false,
+    }
+}
+
+/// The statement at (or last before) a position.
+fn unit_at(units: &[Unit], at: usize) -> Option<usize> {
+    let i = units.partition_point(|u| u.stmt.span.start <= at);
+    i.checked_sub(1)
+        .or(if units.is_empty() { None } else { Some(0) })
+}
+
+/// `text` with the statements to leave out blanked: every byte but line breaks a space.
+fn blanked(text: &str, units: &[Unit]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for u in units.iter().filter(|u| u.blank) {
+        for b in &mut bytes[u.stmt.span.clone()] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Whole statements are blanked, so what is left is still UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn names(path: &[Seg]) -> Vec<String> {
+    path.iter()
+        .filter_map(|s| match s {
+            Seg::Key(k) => Some(k.clone()),
+            Seg::Index(_) => None,
+        })
+        .collect()
+}
+
+/// Where each key of the readable statements first stands.
+#[derive(Default)]
+struct First {
+    exact: HashMap<Vec<Result<String, usize>>, usize>,
+    by_name: HashMap<Vec<String>, usize>,
+}
+
+/// A path as a key of a map.
+fn hashed(path: &[Seg]) -> Vec<Result<String, usize>> {
+    path.iter()
+        .map(|s| match s {
+            Seg::Key(k) => Ok(k.clone()),
+            Seg::Index(i) => Err(*i),
+        })
+        .collect()
+}
+
+impl First {
+    fn record(&mut self, path: &[Seg], at: usize) {
+        self.by_name.entry(names(path)).or_insert(at);
+        self.exact.entry(hashed(path)).or_insert(at);
+    }
+
+    /// The offset where the key at `at` of `stmt` (in the table `ctx`) stands earlier.
+    fn lookup(&self, stmt: &Stmt, ctx: &[Seg], at: usize) -> Option<usize> {
+        if stmt.keys.is_empty() {
+            return None;
+        }
+        let k = stmt
+            .keys
+            .iter()
+            .position(|k| k.span.start <= at && at < k.span.end.max(k.span.start + 1))
+            .unwrap_or(stmt.keys.len() - 1);
+        let path: Vec<Seg> = if stmt.kind == StmtKind::KeyVal {
+            let mut p = ctx.to_vec();
+            p.extend(stmt.keys[..=k].iter().map(|k| Seg::Key(k.name.clone())));
+            p
+        } else {
+            // A header's own path: its keys up to `k`, with the indexes between them.
+            let mut p = Vec::new();
+            let mut keys = 0;
+            for s in ctx {
+                if matches!(s, Seg::Key(_)) {
+                    if keys > k {
+                        break;
+                    }
+                    keys += 1;
+                }
+                p.push(s.clone());
+            }
+            while matches!(p.last(), Some(Seg::Index(_))) {
+                p.pop();
+            }
+            p
+        };
+        self.exact
+            .get(&hashed(&path))
+            .copied()
+            .filter(|&o| o < at)
+            .or_else(|| self.by_name.get(&names(&path)).copied().filter(|&o| o < at))
+    }
+}
+
+/// The table path of every statement (with the index of each `[[…]]`), and where the keys of
+/// the readable ones first stand.
+fn contexts(units: &[Unit]) -> (Vec<Vec<Seg>>, First) {
+    let mut first = First::default();
+    let mut counts: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut header: Vec<Seg> = Vec::new();
+    let mut out = Vec::with_capacity(units.len());
+    let resolve = |names: &[String], counts: &HashMap<Vec<String>, usize>| {
+        let mut p = Vec::new();
+        for i in 0..names.len() {
+            p.push(Seg::Key(names[i].clone()));
+            if let Some(c) = counts.get(&names[..=i]) {
+                p.push(Seg::Index(c - 1));
+            }
+        }
+        p
+    };
+    for u in units {
+        let keys: Vec<String> = u.stmt.keys.iter().map(|k| k.name.clone()).collect();
+        match u.stmt.kind {
+            StmtKind::Table | StmtKind::ArrayTable if u.blank => {
+                header = keys.into_iter().map(Seg::Key).collect();
+                out.push(header.clone());
+            }
+            StmtKind::Table => {
+                header = resolve(&keys, &counts);
+                record_prefixes(&mut first, &header, &u.stmt);
+                out.push(header.clone());
+            }
+            StmtKind::ArrayTable => {
+                let Some((last, parents)) = keys.split_last() else {
+                    out.push(header.clone());
+                    continue;
+                };
+                let mut p = resolve(parents, &counts);
+                p.push(Seg::Key(last.clone()));
+                record_prefixes(&mut first, &p, &u.stmt);
+                let c = counts.entry(keys.clone()).or_insert(0);
+                *c += 1;
+                p.push(Seg::Index(*c - 1));
+                header = p;
+                out.push(header.clone());
+            }
+            StmtKind::KeyVal => {
+                if !u.blank {
+                    let mut p = header.clone();
+                    for (name, key) in keys.iter().zip(&u.stmt.keys) {
+                        p.push(Seg::Key(name.clone()));
+                        first.record(&p, key.span.start);
+                    }
+                }
+                out.push(header.clone());
+            }
+            StmtKind::Comment => out.push(header.clone()),
+        }
+    }
+    (out, first)
+}
+
+/// Records where each prefix of a header's path first stands (`[a.b]`: `a`, `a.b`).
+fn record_prefixes(first: &mut First, path: &[Seg], stmt: &Stmt) {
+    let mut keys = stmt.keys.iter();
+    for i in 0..path.len() {
+        if matches!(path[i], Seg::Key(_)) {
+            let at = keys.next().map_or(stmt.span.start, |k| k.span.start);
+            first.record(&path[..=i], at);
+        }
+    }
+}
+
+/// The keys inside a statement's value (`{ a = 1, a = 2 }`): each key's name by where it
+/// stands, and where each name first stands.
+struct InnerKeys {
+    names: HashMap<usize, String>,
+    first: HashMap<String, usize>,
+}
+
+impl InnerKeys {
+    fn new(text: &str, stmt: &Stmt) -> Self {
+        let toks = split::lex(text, stmt.span.clone());
+        let mut keys = InnerKeys {
+            names: HashMap::new(),
+            first: HashMap::new(),
+        };
+        for (i, t) in toks.iter().enumerate() {
+            let keyish = matches!(
+                t.kind,
+                TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString
+            );
+            let before_eq = toks[i + 1..]
+                .iter()
+                .find(|t| t.kind != TokenKind::Whitespace)
+                .is_some_and(|t| matches!(t.kind, TokenKind::Equals | TokenKind::Dot));
+            if keyish && before_eq {
+                let name = split::decode_key(text, *t).0;
+                keys.first.entry(name.clone()).or_insert(t.start);
+                keys.names.insert(t.start, name);
+            }
+        }
+        keys
+    }
+
+    /// Where the key that stands at `at` stands first, when that is before `at`.
+    fn first_before(&self, at: usize) -> Option<usize> {
+        let name = self.names.get(&at)?;
+        self.first.get(name).copied().filter(|&o| o < at)
+    }
+}
+
+/// A key or table that stands twice.
+fn twice(text: &str, lines: &Lines, stmt: &Stmt, span: Range<usize>, first: Option<usize>) -> Diag {
+    let own = stmt
+        .keys
+        .iter()
+        .find(|k| k.span.start <= span.start && span.start < k.span.end.max(k.span.start + 1));
+    // A key inside the statement's value (`{ a = 1, a = 2 }`), or the statement's own.
+    let inner = split::lex(text, span.clone())
+        .first()
+        .filter(|t| own.is_none() && t.start == span.start && t.kind != TokenKind::Whitespace)
+        .map(|t| split::Key {
+            name: split::decode_key(text, *t).0,
+            span: t.start..t.end,
+            snake: None,
+        });
+    let key = inner.or_else(|| own.or(stmt.keys.last()).cloned());
+    let key = key.as_ref();
+    let name = key.map_or_else(String::new, |k| fix::shown(&k.name));
+    let line = lines.line(span.start);
+    let place = match first.map(|o| lines.line(o)) {
+        Some(l) if l == line => "redan tidigare på raden".to_owned(),
+        Some(l) => format!("redan på rad {l}"),
+        None => "redan tidigare i filen".to_owned(),
+    };
+    let (message, help) = match stmt.kind {
+        StmtKind::Table => (
+            format!("tabellen `[{name}]` står {place}"),
+            "en tabell får bara stå en gång; samla nycklarna under en rubrik",
+        ),
+        StmtKind::ArrayTable => (
+            format!("`{name}` står {place}"),
+            "`[[…]]` lägger till en tabell i en lista; namnet får inte också vara en vanlig nyckel eller tabell",
+        ),
+        _ => (
+            format!("nyckeln `{name}` står {place}"),
+            "en nyckel får bara stå en gång i samma tabell; ta bort den ena raden eller slå ihop dem",
+        ),
+    };
+    let mut d = Diag {
+        span: key.map_or(span, |k| k.span.clone()),
+        message,
+        label: Some("en gång till".into()),
+        help: Some(help.into()),
+        edits: Vec::new(),
+        covers: None,
+    };
+    if d.span.is_empty() {
+        d.label = None;
+    }
+    d
+}
+
+/// The diagnoses of one statement (with where the parser saw each error) as problems: an
+/// error that follows from an earlier one is left out, the same error again on a line only
+/// adds its correction, and the errors of a line share one corrected line (when the
+/// corrections, applied together, make a line the parser takes).
+fn to_problems(
+    file: &Path,
+    text: &str,
+    lines: &Lines,
+    stmt: &Stmt,
+    mut diags: Vec<(usize, Diag)>,
+) -> Vec<Problem> {
+    diags.sort_by_key(|(at, _)| *at);
+    let mut kept: Vec<(usize, Diag)> = Vec::new();
+    for (at, d) in diags {
+        let line = lines.line(d.span.start);
+        let follows = kept.iter().any(|(k_at, k)| {
+            *k_at == at
+                || k.covers
+                    .as_ref()
+                    .is_some_and(|c| c.start <= at && at <= c.end)
+        });
+        if follows {
+            continue;
+        }
+        if let Some((_, same)) = kept
+            .iter_mut()
+            .find(|(_, k)| k.message == d.message && lines.line(k.span.start) == line)
+        {
+            same.edits.extend(d.edits);
+            continue;
+        }
+        kept.push((at, d));
+    }
+    let kept: Vec<Diag> = kept.into_iter().map(|(_, d)| d).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < kept.len() {
+        let line = lines.line(kept[i].span.start);
+        let j = i + kept[i..]
+            .iter()
+            .take_while(|d| lines.line(d.span.start) == line)
+            .count();
+        let group = &kept[i..j];
+        let suggestion = corrected_line(text, stmt, group);
+        for (n, d) in group.iter().enumerate() {
+            let mut p = Problem::new("E001", file, Loc::Span(d.span.clone()), d.message.clone());
+            if let Some(l) = &d.label {
+                p = p.label(l.clone());
+            }
+            if n == 0 {
+                if let Some(s) = &suggestion {
+                    p = p.suggest(s.clone());
+                }
+            }
+            if let Some(h) = &d.help {
+                p = p.help(h.clone());
+            }
+            out.push(p);
+        }
+        i = j;
+    }
+    out
+}
+
+/// The line of a group of diagnoses with all their edits made, when there is one for each and
+/// the statement then parses without an error on that line.
+fn corrected_line(text: &str, stmt: &Stmt, group: &[Diag]) -> Option<String> {
+    // A line is corrected, not a page: a long statement gets none (and is not parsed again).
+    if group.iter().any(|d| d.edits.is_empty()) || stmt.span.len() > 16 * 1024 {
+        return None;
+    }
+    let mut edits: Vec<&fix::Edit> = group.iter().flat_map(|d| &d.edits).collect();
+    edits.sort_by_key(|e| e.range.start);
+    if edits.windows(2).any(|w| w[0].range.end > w[1].range.start) {
+        return None;
+    }
+    let start = stmt.span.start;
+    let line_start = text[..group[0].span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = line_start + split::line_at(text, line_start).len();
+    // Every edit on this line, inside the statement.
+    let (lo, hi) = (line_start.max(start), line_end.min(stmt.span.end));
+    if edits
+        .iter()
+        .any(|e| e.range.start < lo || e.range.end > hi || e.range.start > e.range.end)
+        || edits
+            .iter()
+            .any(|e| !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end))
+    {
+        return None;
+    }
+    let mut fixed_stmt = text[stmt.span.clone()].to_owned();
+    let mut fixed_line = text[line_start..line_end].to_owned();
+    for e in edits.iter().rev() {
+        fixed_stmt.replace_range(e.range.start - start..e.range.end - start, &e.with);
+        fixed_line.replace_range(
+            e.range.start - line_start..e.range.end - line_start,
+            &e.with,
+        );
+    }
+    let rel_start = line_start.saturating_sub(start);
+    let rel_end = (line_end - start + fixed_line.len()).saturating_sub(line_end - line_start);
+    let (_, errors) = DeTable::parse_recoverable(&fixed_stmt);
+    if errors
+        .iter()
+        .filter_map(toml::de::Error::span)
+        .any(|s| s.start >= rel_start && s.start <= rel_end)
+    {
+        return None;
+    }
+    let fixed = fixed_line.trim();
+    if fixed.chars().any(|c| c.is_control() && c != '\t') {
+        return None;
+    }
+    if fixed.chars().count() <= 100 {
+        return Some(fixed.to_owned());
+    }
+    match edits.as_slice() {
+        [e] if e.with.chars().count() > 1 => Some(e.with.clone()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use toml::de::DeTable;
-
-    fn first_error(src: &str) -> Problem {
-        let (_, errors) = DeTable::parse_recoverable(src);
-        problem(Path::new("x.toml"), src, &errors[0])
-    }
-
-    #[test]
-    fn common_syntax_errors_are_translated() {
-        assert_eq!(
-            first_error("namn = \"a\"\nnamn = \"b\"\n").message,
-            "nyckeln finns redan"
-        );
-        assert_eq!(
-            first_error("namn \"a\"\n").message,
-            "`=` och ett värde saknas efter nyckeln"
-        );
-        assert_eq!(
-            first_error("namn = \"a\n").message,
-            "texten avslutas inte eller innehåller ett ogiltigt tecken"
-        );
-        assert_eq!(
-            first_error("lan = 07\n").message,
-            "tal får inte börja med 0"
-        );
-        assert_eq!(
-            first_error("a = [\"x\" \"y\"]\n").message,
-            "kommatecken saknas mellan värdena i listan"
-        );
-    }
-}
+mod tests;

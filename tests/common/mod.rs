@@ -169,3 +169,17 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// The bounded proptest runs of `cargo test` (FUZZING.md): 64 cases each.
+pub fn proptest_config() -> proptest::prelude::ProptestConfig {
+    proptest::prelude::ProptestConfig {
+        cases: 64,
+        ..proptest::prelude::ProptestConfig::default()
+    }
+}
+
+/// The `bas` fixture, loaded once per test binary: what single files are checked against.
+pub fn bas() -> &'static resurs::dataset::Dataset {
+    static BASE: std::sync::OnceLock<resurs::dataset::Dataset> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| resurs::load::load(&fixtures().join("bas")).unwrap())
+}
