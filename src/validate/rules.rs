@@ -487,8 +487,8 @@ impl Checker<'_> {
                     Loc::Value(path!["namn"]),
                     "insatsen har inget publikt sätt att nå den",
                 )
-                .label("varken insatsen eller aktören har telefon, e-post, webb eller publik kontakt")
-                .help("lägg till `kontaktvag`, `telefon`, `epost`, `webb`, en `plats`, eller en `[[kontakt]]` med `publik = true`, på insatsen eller på aktören"),
+                .label("ingen kontaktväg här eller hos aktören")
+                .help("skriv `kontaktvag`, `telefon`, `epost`, `webb`, `plats` eller en publik `[[kontakt]]`"),
             );
         }
     }
