@@ -20,7 +20,7 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use crate::problem::{Problem, Seg};
+use crate::problem::{Loc, Problem, Seg};
 use crate::schema::Kind;
 use fix::{Diag, Site};
 use report::{InnerKeys, Lines, to_problems, twice};
@@ -79,6 +79,23 @@ pub fn recover(file: &Path, text: &str, kind: Kind) -> Recovery {
             ));
         }
         problems.extend(to_problems(file, text, &lines, &unit.stmt, diags));
+    }
+    if problems.is_empty() {
+        // Never seen; but a file the parser refuses is never taken as it is.
+        let (_, errors) = DeTable::parse_recoverable(text);
+        let span = errors
+            .first()
+            .and_then(toml::de::Error::span)
+            .unwrap_or(0..0);
+        problems.push(
+            Problem::new("E001", file, Loc::Span(span), "ogiltig TOML här").help(
+                "skriv `nyckel = värde` på varje rad; se https://toml.io/sv/ för hur TOML skrivs",
+            ),
+        );
+        return Recovery {
+            problems,
+            ..Recovery::default()
+        };
     }
     Recovery {
         problems,
