@@ -43,8 +43,9 @@ enum Parsed {
     VokOmraden(OmradeVokabular),
     VokSprak(SprakVokabular),
     /// An entry of a file with keys that could not be read (syntax errors, wrong types): they
-    /// have stand-ins in the entry, which the rules must not judge.
-    Partial(Box<Parsed>, Vec<Vec<Seg>>),
+    /// may have stand-ins in the entry, which the rules must not judge. With `true`, the entry
+    /// has stand-ins or comes from a file with syntax errors: for `validera` only.
+    Partial(Box<Parsed>, Vec<Vec<Seg>>, bool),
 }
 
 const VOCABULARIES: [(&str, Kind); 5] = [
@@ -470,7 +471,7 @@ fn assemble(
         };
         let Found { id, rel: file, .. } = f;
         let parsed = match parsed {
-            Parsed::Partial(inner, unread) => {
+            Parsed::Partial(inner, unread, _) => {
                 ds.unread.insert(file.clone(), unread);
                 *inner
             }
@@ -1050,7 +1051,12 @@ fn after_read(f: &Found, bytes: &[u8], mode: Mode<'_>, out: &mut Vec<Problem>) -
         }
     }
     let lean = matches!(mode, Mode::Validation | Mode::Matching);
-    parse_bytes(f.kind, &f.rel, bytes, mode.reading(), lean, out)
+    match parse_bytes(f.kind, &f.rel, bytes, mode.reading(), lean, out) {
+        // What could be read of a broken file is for `validera`'s checks; the commands that
+        // read leave it out, as they did before it could be read at all.
+        Some(Parsed::Partial(_, _, true)) if mode.reading() => None,
+        p => p,
+    }
 }
 
 /// Takes the free text out of a checked document before its typed entry is made, so that it is
@@ -1275,7 +1281,7 @@ fn parse_bytes(
     }
     // What could not be read gets a stand-in, so that the rest of the file still makes an
     // entry for the rules; the rules do not judge the stand-ins (`Dataset::unread`).
-    crate::structure::stand_ins(&mut doc, f.kind, &unread);
+    let invented = crate::structure::stand_ins(&mut doc, f.kind, &unread) || syntax_errors;
     let mut scratch = Vec::new();
     let sink = if structural_errors || syntax_errors {
         &mut scratch
@@ -1293,10 +1299,10 @@ fn parse_bytes(
         Kind::VokOmraden => typed(doc, &f.rel, sink).map(Parsed::VokOmraden),
         Kind::VokSprak => typed(doc, &f.rel, sink).map(Parsed::VokSprak),
     };
-    if unread.is_empty() {
+    if unread.is_empty() && !invented {
         parsed
     } else {
-        parsed.map(|p| Parsed::Partial(Box::new(p), unread))
+        parsed.map(|p| Parsed::Partial(Box::new(p), unread, invented))
     }
 }
 
@@ -1339,7 +1345,7 @@ pub fn check_one(
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let file = rel.to_path_buf();
     let parsed = match parsed {
-        Some(Parsed::Partial(inner, unread)) => {
+        Some(Parsed::Partial(inner, unread, _)) => {
             ds.unread.insert(file.clone(), unread);
             Some(*inner)
         }

@@ -119,10 +119,12 @@ pub enum Expect {
 /// Puts a stand-in value for every required key of `unread` (keys whose lines could not be
 /// read) that is missing from `doc`, so that the rest of the file still makes an entry and the
 /// rules can check it. The rules must not judge the stand-ins (see `Dataset::unread`).
-pub fn stand_ins(doc: &mut Spanned<DeTable<'_>>, kind: Kind, unread: &[Vec<Seg>]) {
+/// Whether there was one to put.
+pub fn stand_ins(doc: &mut Spanned<DeTable<'_>>, kind: Kind, unread: &[Vec<Seg>]) -> bool {
     let Node::Object(root) = compiled(kind) else {
-        return;
+        return false;
     };
+    let mut any = false;
     for path in unread {
         let Some((Seg::Key(last), parents)) = path.split_last() else {
             continue;
@@ -138,8 +140,10 @@ pub fn stand_ins(doc: &mut Spanned<DeTable<'_>>, kind: Kind, unread: &[Vec<Seg>]
                 Spanned::new(0..0, std::borrow::Cow::Owned(last.clone())),
                 Spanned::new(0..0, value),
             );
+            any = true;
         }
     }
+    any
 }
 
 /// The table at `path` in a document, with its schema.

@@ -379,6 +379,15 @@ fn a_broken_offering_is_still_left_out_of_a_search() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stdout(&out).contains("gruppstod"), "{}", stdout(&out));
     assert_eq!(stderr(&out), "1 fil hoppades över; kör `resurs validera`\n");
+    // Nor shown: what could be read of it has stand-ins for `validera`'s checks only.
+    write(
+        dir.path(),
+        FIL,
+        &with_line("senast_granskad = 2026-13-01").0,
+    );
+    let out = resurs(dir.path(), &["visa", "diakonicentrum/gruppstod"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stderr(&out).starts_with("1 fil hoppades över; kör `resurs validera`\nfel: inget med id `diakonicentrum/gruppstod` finns."), "{}", stderr(&out));
 }
 
 #[test]

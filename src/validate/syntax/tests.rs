@@ -1,4 +1,5 @@
 use super::*;
+use crate::problem::Loc;
 use crate::validate::line_col;
 
 /// `(line, message, suggestion)` of every syntax error of an offering file.
