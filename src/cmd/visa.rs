@@ -8,6 +8,23 @@ use crate::render::show;
 
 pub fn visa(data: &Path, args: &VisaArgs) -> anyhow::Result<i32> {
     let ds = super::load_for_reading(data)?;
+    // A file with errors is left out of what is shown: say so rather than "unknown".
+    let written = args.id.trim().trim_end_matches(".toml");
+    let candidates = match written.split_once('/') {
+        Some((aktor, insats)) => vec![format!("aktorer/{aktor}/insatser/{insats}.toml")],
+        None => vec![
+            format!("aktorer/{written}/aktor.toml"),
+            format!("behov/{written}.toml"),
+        ],
+    };
+    if let Some(file) = candidates
+        .iter()
+        .find(|f| ds.is_broken(std::path::Path::new(f.as_str())))
+    {
+        anyhow::bail!(
+            "`{file}` har fel och visas inte; kör `resurs validera` och rätta filen först."
+        );
+    }
     let r = crate::query::post(&ds, &args.id)?;
     if let Some(n) = r.notice {
         eprintln!("{n}");
