@@ -69,6 +69,24 @@ impl Kind {
         }
     }
 
+    /// The file of an entry of this kind, relative to the data folder: `aktor-id`,
+    /// `aktor-id/insats-id` or `behov-id` → its path. `None` for settings and vocabularies,
+    /// and for an offering id without its actor.
+    pub fn entry_file(self, id: &str) -> Option<std::path::PathBuf> {
+        let p = std::path::Path::new;
+        match self {
+            Kind::Aktor => Some(p("aktorer").join(id).join("aktor.toml")),
+            Kind::Insats => id.split_once('/').map(|(aktor, insats)| {
+                p("aktorer")
+                    .join(aktor)
+                    .join("insatser")
+                    .join(format!("{insats}.toml"))
+            }),
+            Kind::Behov => Some(p("behov").join(format!("{id}.toml"))),
+            _ => None,
+        }
+    }
+
     /// What the file is, in Swedish, for messages.
     pub fn describe(self) -> &'static str {
         match self {

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{layered, resurs, stderr, stdout};
+use common::{layered, resurs, sok_ids, stderr, stdout};
 
 fn sok_folder() -> tempfile::TempDir {
     layered(&["bas", "sok"])
@@ -13,19 +13,7 @@ fn sok_folder() -> tempfile::TempDir {
 
 /// The ids of the hits of `sok ARGS --format json`, in order, and stderr.
 fn ids(data: &Path, args: &[&str]) -> (Vec<String>, String) {
-    let mut all = vec!["sok"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--format", "json"]);
-    let out = resurs(data, &all);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let ids = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_owned())
-        .collect();
-    (ids, stderr(&out))
+    sok_ids(data, args)
 }
 
 const SAMTALSSTOD_AKTIVA_OCH_PLANERADE: [&str; 5] = [

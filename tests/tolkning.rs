@@ -7,24 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{resurs, stderr, stdout};
-
-/// A copy of `data/` to write into.
-fn data_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    for entry in walkdir::WalkDir::new(&src) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(&src).unwrap();
-        let to = dir.path().join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    dir
-}
+use common::{data_copy, resurs, sok_ids, stderr, stdout};
 
 fn data() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
@@ -32,19 +15,7 @@ fn data() -> std::path::PathBuf {
 
 /// The ids of `sok ARGS --format json` on data/, and stderr.
 fn hits(args: &[&str]) -> (Vec<String>, String) {
-    let mut all = vec!["sok"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--format", "json"]);
-    let out = resurs(&data(), &all);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let ids = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_owned())
-        .collect();
-    (ids, stderr(&out))
+    sok_ids(&data(), args)
 }
 
 fn typ_written(dir: &Path, id: &str) -> String {

@@ -63,6 +63,11 @@ fn area_names(ds: &crate::dataset::Dataset, given: &[String]) -> anyhow::Result<
 }
 
 /// The path from `from_dir` to `to`, both absolute: `../../schemas/aktor.schema.json`.
+/// The file of a new entry (its id has been checked).
+fn entry_file(kind: Kind, id: &str) -> std::path::PathBuf {
+    kind.entry_file(id).unwrap_or_default()
+}
+
 fn relative(from_dir: &Path, to: &Path) -> Option<String> {
     let from: Vec<_> = from_dir.components().collect();
     let target: Vec<_> = to.components().collect();
@@ -107,7 +112,7 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
             let omraden = area_names(&ds, omrade)?;
             (
                 Kind::Aktor,
-                Path::new("aktorer").join(id).join("aktor.toml"),
+                entry_file(Kind::Aktor, id),
                 vec![
                     ("namn", toml_string(namn)),
                     ("typ", toml_string(&typ)),
@@ -148,10 +153,7 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
             }
             (
                 Kind::Insats,
-                Path::new("aktorer")
-                    .join(aktor)
-                    .join("insatser")
-                    .join(format!("{insats}.toml")),
+                entry_file(Kind::Insats, &format!("{aktor}/{insats}")),
                 vec![
                     ("namn", toml_string(namn)),
                     ("behov", list(&kategorier)),
@@ -180,7 +182,7 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
             let omraden = area_names(&ds, omrade)?;
             (
                 Kind::Behov,
-                Path::new("behov").join(format!("{id}.toml")),
+                entry_file(Kind::Behov, id),
                 vec![
                     ("titel", toml_string(titel)),
                     ("kategorier", list(&kategorier)),

@@ -5,24 +5,25 @@ use std::path::Path;
 use crate::cli::VisaArgs;
 use crate::exit;
 use crate::render::show;
+use crate::schema::Kind;
 
 pub fn visa(data: &Path, args: &VisaArgs) -> anyhow::Result<i32> {
     let ds = super::load_for_reading(data)?;
     // A file with errors is left out of what is shown: say so rather than "unknown".
     let written = args.id.trim().trim_end_matches(".toml");
-    let candidates = match written.split_once('/') {
-        Some((aktor, insats)) => vec![format!("aktorer/{aktor}/insatser/{insats}.toml")],
-        None => vec![
-            format!("aktorer/{written}/aktor.toml"),
-            format!("behov/{written}.toml"),
-        ],
+    let kinds: &[Kind] = if written.contains('/') {
+        &[Kind::Insats]
+    } else {
+        &[Kind::Aktor, Kind::Behov]
     };
-    if let Some(file) = candidates
+    if let Some(file) = kinds
         .iter()
-        .find(|f| ds.is_broken(std::path::Path::new(f.as_str())))
+        .filter_map(|k| k.entry_file(written))
+        .find(|f| ds.is_broken(f))
     {
         anyhow::bail!(
-            "`{file}` har fel och visas inte; kör `resurs validera` och rätta filen först."
+            "`{}` har fel och visas inte; kör `resurs validera` och rätta filen först.",
+            file.display()
         );
     }
     let r = crate::query::post(&ds, &args.id)?;

@@ -183,3 +183,31 @@ pub fn bas() -> &'static resurs::dataset::Dataset {
     static BASE: std::sync::OnceLock<resurs::dataset::Dataset> = std::sync::OnceLock::new();
     BASE.get_or_init(|| resurs::load::load(&fixtures().join("bas")).unwrap())
 }
+
+/// A copy of the repository's `data/`, to write into.
+pub fn data_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        dir.path(),
+    );
+    dir
+}
+
+/// The ids of the hits of `sok ARGS --format json` over `data`, in order, and stderr; the
+/// search must succeed.
+pub fn sok_ids(data: &Path, args: &[&str]) -> (Vec<String>, String) {
+    let mut all = vec!["sok"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let out = resurs(data, &all);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_owned())
+        .collect();
+    (ids, stderr(&out))
+}
