@@ -69,3 +69,21 @@ fn readme_lists_every_problem_code() {
         );
     }
 }
+
+#[test]
+fn readme_says_how_to_install_and_keeps_the_two_setup_commands() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for line in [
+        "cargo run --release -- sok --behov samtalsstod",
+        "cargo test ",
+        "cargo install --locked --path .",
+        &format!(
+            "cargo install --locked --git {} resurs",
+            env!("CARGO_PKG_REPOSITORY")
+        ),
+        "`cargo test` behöver `git` i `PATH`",
+    ] {
+        assert!(readme.contains(line), "README saknar `{line}`");
+    }
+}
