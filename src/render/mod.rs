@@ -2,6 +2,7 @@
 
 pub mod coverage;
 pub mod diagnostics;
+pub mod escape;
 pub mod hits;
 pub mod show;
 pub mod table;

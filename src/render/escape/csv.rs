@@ -1,0 +1,1 @@
+//! Cells from the data folder made safe for a spreadsheet.

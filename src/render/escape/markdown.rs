@@ -1,0 +1,1 @@
+//! Text from the data folder made safe for Markdown.

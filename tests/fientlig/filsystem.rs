@@ -1,0 +1,4 @@
+//! Hostile data: filsystem.
+
+#[allow(unused_imports)]
+use super::common;

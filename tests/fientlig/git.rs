@@ -1,0 +1,4 @@
+//! Hostile data: git.
+
+#[allow(unused_imports)]
+use super::common;

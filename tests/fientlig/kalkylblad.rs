@@ -1,0 +1,4 @@
+//! Hostile data: kalkylblad.
+
+#[allow(unused_imports)]
+use super::common;

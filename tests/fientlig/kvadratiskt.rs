@@ -1,0 +1,4 @@
+//! Hostile data: kvadratiskt.
+
+#[allow(unused_imports)]
+use super::common;

@@ -1,0 +1,4 @@
+//! Hostile data: markdown.
+
+#[allow(unused_imports)]
+use super::common;

@@ -1,0 +1,4 @@
+//! Hostile data: terminal.
+
+#[allow(unused_imports)]
+use super::common;
