@@ -29,7 +29,7 @@ pub mod validate;
 
 mod cmd;
 
-pub use cmd::taplo_config;
+pub use cmd::{note, taplo_config};
 
 pub use cli::Cli;
 
@@ -82,7 +82,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         C::Man => cmd::man(),
         C::Schema(a) => cmd::schema(a),
         C::Hjalp(a) => {
-            cmd::print(&cli::help_for(&a.kommando)?)?;
+            cmd::print_raw(&cli::help_for(&a.kommando)?)?;
             Ok(exit::OK)
         }
     }

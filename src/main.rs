@@ -18,12 +18,13 @@ fn main() {
             e.exit()
         }
         Err(e) => {
-            eprint!("{}", resurs::cli_error::swedish(&e, &command, &args));
+            let message = resurs::cli_error::swedish(&e, &command, &args);
+            resurs::note(&message);
             std::process::exit(resurs::exit::USAGE);
         }
     };
     let code = resurs::run(cli).unwrap_or_else(|e| {
-        eprintln!("fel: {e:#}");
+        resurs::note(&format!("fel: {e:#}"));
         resurs::exit::USAGE
     });
     std::process::exit(code);

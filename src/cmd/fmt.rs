@@ -46,7 +46,7 @@ pub fn fmt(data: &Path, check: bool) -> anyhow::Result<i32> {
     }
     super::print(&out)?;
     for b in &broken {
-        eprintln!("fel: {b}; kör `resurs validera`");
+        super::note(&format!("fel: {b}; kör `resurs validera`"));
     }
     let n = changed.len();
     if check {

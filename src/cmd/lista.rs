@@ -18,9 +18,10 @@ fn aligned(rows: &[(String, String)]) -> String {
 }
 
 fn aligned_at(rows: &[(String, String)], width: Option<usize>) -> String {
-    use crate::render::table::{clean, wrap};
+    use crate::render::escape::terminal::line;
+    use crate::render::table::wrap;
     use unicode_width::UnicodeWidthStr as _;
-    let ids: Vec<String> = rows.iter().map(|(a, _)| clean(a, false)).collect();
+    let ids: Vec<String> = rows.iter().map(|(a, _)| line(a).into_owned()).collect();
     let id_width = ids.iter().map(|a| a.width()).max().unwrap_or(0);
     let stacked = width.is_some_and(|w| id_width + 2 > w / 2);
     let hang = " ".repeat(if stacked { 4 } else { id_width + 2 });
@@ -28,10 +29,10 @@ fn aligned_at(rows: &[(String, String)], width: Option<usize>) -> String {
     for (a, (_, b)) in ids.iter().zip(rows) {
         if stacked {
             let _ = writeln!(out, "{a}");
-            out.push_str(&wrap(&clean(b, false), width, &hang, &hang));
+            out.push_str(&wrap(&line(b), width, &hang, &hang));
         } else {
             let first = format!("{a}{}  ", " ".repeat(id_width - a.width()));
-            out.push_str(&wrap(&clean(b, false), width, &first, &hang));
+            out.push_str(&wrap(&line(b), width, &first, &hang));
         }
     }
     out

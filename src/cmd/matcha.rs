@@ -15,7 +15,7 @@ pub fn matcha(data: &Path, args: &MatchaArgs) -> anyhow::Result<i32> {
     for written in &args.behov {
         let r = crate::query::behov_post(&ds, written)?;
         if let Some(n) = r.notice {
-            eprintln!("{n}");
+            super::note(&n);
         }
         behov.push(r.value);
     }
@@ -30,7 +30,11 @@ pub fn matcha(data: &Path, args: &MatchaArgs) -> anyhow::Result<i32> {
         ListFormat::Json => coverage::json(&ds, &shown),
         ListFormat::Md => coverage::markdown(&ds, &shown, &all),
     });
-    super::print(&out)?;
+    if matches!(args.format, ListFormat::Tabell) {
+        super::print(&out)?;
+    } else {
+        super::print_data(&out)?;
+    }
     Ok(exit::OK)
 }
 
@@ -40,7 +44,7 @@ pub fn uppfoljning(data: &Path, today: Datum, args: &UppfoljningArgs) -> anyhow:
         Some(a) => {
             let r = crate::query::aktor(&ds, a, crate::query::Mode::Read)?;
             if let Some(n) = r.notice {
-                eprintln!("{n}");
+                super::note(&n);
             }
             Some(r.value)
         }
@@ -52,6 +56,10 @@ pub fn uppfoljning(data: &Path, today: Datum, args: &UppfoljningArgs) -> anyhow:
         ListFormat::Json => coverage::followup_json(&items),
         ListFormat::Md => coverage::followup_markdown(&items, today),
     };
-    super::print(&out)?;
+    if matches!(args.format, ListFormat::Tabell) {
+        super::print(&out)?;
+    } else {
+        super::print_data(&out)?;
+    }
     Ok(exit::OK)
 }

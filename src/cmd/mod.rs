@@ -122,6 +122,17 @@ pub fn load_for_search(
     })?))
 }
 
+/// Writes a line for a person to stderr (a notice, an error), escaped as [`print`] does: it
+/// may quote a value or a file name from the data folder.
+pub fn note(text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let text = crate::render::escape::terminal::text(text);
+    let end = if text.ends_with('\n') { "" } else { "\n" };
+    eprint!("{text}{end}");
+}
+
 /// Says on stderr how many files were skipped because of errors.
 fn skipped_note(ds: crate::dataset::Dataset) -> Loaded {
     let ds = Loaded(std::mem::ManuallyDrop::new(ds));
@@ -137,8 +148,28 @@ fn skipped_note(ds: crate::dataset::Dataset) -> Loaded {
 
 use std::io::Write;
 
-/// Writes to stdout; a closed pipe (`resurs … | head`) is not an error.
+/// Writes text for a person to stdout: whatever a terminal would obey (an escape sequence, a
+/// bidi override; see [`crate::render::escape::terminal`]) is shown escaped, as a last line of
+/// defence behind the escaping of each field. A closed pipe (`resurs … | head`) is not an
+/// error.
 pub fn print(text: &str) -> anyhow::Result<()> {
+    print_raw(&crate::render::escape::terminal::text(text))
+}
+
+/// Writes a data format (JSON, CSV, Markdown, HTML) to stdout as it is, for the program or
+/// file that reads it; when stdout is a terminal, a person reads it, and it is escaped as
+/// [`print`] does.
+pub fn print_data(text: &str) -> anyhow::Result<()> {
+    use std::io::IsTerminal as _;
+    if std::io::stdout().is_terminal() {
+        print(text)
+    } else {
+        print_raw(text)
+    }
+}
+
+/// Writes the program's own text (help, completions, a schema) to stdout as it is.
+pub fn print_raw(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
@@ -213,7 +244,7 @@ pub fn forklara(kod: &str) -> anyhow::Result<i32> {
 pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<i32> {
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut crate::cli::command(), "resurs", &mut buf);
-    print(&String::from_utf8_lossy(&buf))?;
+    print_raw(&String::from_utf8_lossy(&buf))?;
     Ok(crate::exit::OK)
 }
 
@@ -221,6 +252,6 @@ pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<i32> {
 pub fn man() -> anyhow::Result<i32> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(crate::cli::command()).render(&mut buf)?;
-    print(&String::from_utf8_lossy(&buf))?;
+    print_raw(&String::from_utf8_lossy(&buf))?;
     Ok(crate::exit::OK)
 }

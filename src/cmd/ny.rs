@@ -17,7 +17,7 @@ use crate::validate::{Options, validate};
 
 fn note<T>(r: Resolved<T>) -> T {
     if let Some(n) = r.notice {
-        eprintln!("{n}");
+        super::note(&n);
     }
     r.value
 }

@@ -89,14 +89,14 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
             crate::query::Mode::Read,
         )?;
         if let Some(n) = r.notice {
-            eprintln!("{n}");
+            super::note(&n);
         }
         opts.omrade = Some(r.value);
     }
     for b in &args.behov {
         let r = crate::query::behov(&ds, b)?;
         if let Some(n) = r.notice {
-            eprintln!("{n}");
+            super::note(&n);
         }
         opts.behov.extend(r.value);
     }
@@ -108,9 +108,9 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
     match &args.ut {
         Some(path) => {
             super::write_file(path, &text, args.skriv_over)?;
-            eprintln!("Rapporten skrevs till {}.", path.display());
+            super::note(&format!("Rapporten skrevs till {}.", path.display()));
         }
-        None => super::print(&text)?,
+        None => super::print_data(&text)?,
     }
     Ok(exit::OK)
 }

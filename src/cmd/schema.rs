@@ -46,6 +46,6 @@ pub fn schema(args: &SchemaArgs) -> anyhow::Result<i32> {
             names.join(", ")
         );
     };
-    super::print(&schema_text(*kind))?;
+    super::print_raw(&schema_text(*kind))?;
     Ok(exit::OK)
 }

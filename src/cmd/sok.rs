@@ -14,7 +14,7 @@ const INDEX_FROM_FILES: usize = 2_000;
 
 fn note<T>(r: Resolved<T>) -> T {
     if let Some(n) = r.notice {
-        eprintln!("{n}");
+        super::note(&n);
     }
     r.value
 }
@@ -115,7 +115,7 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
             super::print(&why)?;
             return Ok(exit::OK);
         }
-        eprint!("{why}");
+        super::note(&why);
     }
     let out = match args.format {
         SokFormat::Tabell => hits::table(&ds, &found),
@@ -123,6 +123,10 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
         SokFormat::Csv => hits::csv(&ds, &found),
         SokFormat::Md => hits::markdown(&ds, &found),
     };
-    super::print(&out)?;
+    if args.format == SokFormat::Tabell {
+        super::print(&out)?;
+    } else {
+        super::print_data(&out)?;
+    }
     Ok(exit::OK)
 }

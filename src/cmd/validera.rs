@@ -31,12 +31,12 @@ pub fn validera(data: &Path, today: Datum, args: &ValideraArgs) -> anyhow::Resul
         }
         DiagFormat::Kort => {
             super::print(&diagnostics::short(&problems))?;
-            eprintln!("{summary}");
+            super::note(&summary);
         }
-        DiagFormat::Json => super::print(&diagnostics::json(&problems))?,
+        DiagFormat::Json => super::print_data(&diagnostics::json(&problems))?,
         DiagFormat::Github => {
             super::print(&diagnostics::github(&problems, data))?;
-            eprintln!("{summary}");
+            super::note(&summary);
         }
     }
     let errors = problems.iter().any(|p| p.severity == Severity::Fel);

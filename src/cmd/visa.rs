@@ -28,7 +28,7 @@ pub fn visa(data: &Path, args: &VisaArgs) -> anyhow::Result<i32> {
     }
     let r = crate::query::post(&ds, &args.id)?;
     if let Some(n) = r.notice {
-        eprintln!("{n}");
+        super::note(&n);
     }
     let id = r.value.as_str();
     let mut parts = Vec::new();

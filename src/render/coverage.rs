@@ -62,7 +62,11 @@ pub fn table_at(
         .map(|c| {
             let (near, brister) = closest(ds, c);
             vec![
-                format!("{}\n{}", c.behov.data.titel, c.behov.id),
+                format!(
+                    "{}\n{}",
+                    crate::render::escape::terminal::line(&c.behov.data.titel),
+                    c.behov.id
+                ),
                 c.tackning.label().to_owned(),
                 near,
                 brister,
@@ -79,7 +83,7 @@ pub fn table_at(
 }
 
 pub fn markdown(ds: &Dataset, all: &[Coverage<'_>], total: &[Coverage<'_>]) -> String {
-    let cell = |s: &str| crate::render::table::clean(s, false).replace('|', "\\|");
+    let cell = |s: &str| crate::render::escape::terminal::line(s).replace('|', "\\|");
     let mut out = String::from("| Behov | Täckning | Närmast | Brister |\n|---|---|---|---|\n");
     for c in all {
         let (near, brister) = closest(ds, c);
@@ -279,7 +283,7 @@ pub fn followup_text_at(items: &[Followup<'_>], today: Datum, width: Option<usiz
 }
 
 pub fn followup_markdown(items: &[Followup<'_>], today: Datum) -> String {
-    let cell = |s: &str| crate::render::table::clean(s, false).replace('|', "\\|");
+    let cell = |s: &str| crate::render::escape::terminal::line(s).replace('|', "\\|");
     let mut out = String::new();
     let mut current = String::new();
     for f in items {

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::problem::{Problem, Severity};
 use crate::render::count;
+use crate::render::escape::terminal::line as one;
 
 /// How many entries were read, for the summary line.
 #[derive(Debug, Clone, Copy, Default)]
@@ -58,7 +59,8 @@ fn capitalize(s: &str) -> String {
     })
 }
 
-/// The message with its suggestion, on one line (for `kort` and `github`).
+/// The message with its suggestion, on one line (for `kort` and `github`): a newline or an
+/// escape sequence in a quoted value is shown escaped, so it can never make a line of its own.
 fn one_line(p: &Problem) -> String {
     let mut s = p.message.clone();
     if let Some(sugg) = p
@@ -70,7 +72,7 @@ fn one_line(p: &Problem) -> String {
     } else if let Some(help) = &p.help {
         let _ = write!(s, "; {help}");
     }
-    s
+    one(&s).into_owned()
 }
 
 /// `text`: every problem with a source excerpt and a caret.
@@ -78,8 +80,14 @@ pub fn text(problems: &[Problem], root: &Path) -> String {
     let mut sources: HashMap<&Path, (Option<String>, Vec<usize>)> = HashMap::new();
     let mut out = String::new();
     for p in problems {
-        let _ = writeln!(out, "{}[{}]: {}", p.severity.as_str(), p.code, p.message);
-        let file = p.file_display();
+        let _ = writeln!(
+            out,
+            "{}[{}]: {}",
+            p.severity.as_str(),
+            p.code,
+            one(&p.message)
+        );
+        let file = one(&p.file_display()).into_owned();
         let Some(span) = &p.span else {
             let shown = if file.is_empty() {
                 ".".to_owned()
@@ -119,22 +127,26 @@ pub fn text(problems: &[Problem], root: &Path) -> String {
                 .map_or(0, |i| i + 1);
             let line_end = line_start + line_text.len();
             let end = span.end.clamp(span.start, line_end.max(span.start));
+            // The line as shown (a raw escape byte of a broken file shown escaped), and the
+            // caret under the same characters.
             let carets = source
                 .get(span.start.min(source.len())..end.min(source.len()))
-                .map_or(1, |s| s.chars().count())
+                .map_or(1, |s| one(s).chars().count())
                 .max(1);
-            let shown_line = line_text.replace('\t', " ");
+            let before: String = line_text.chars().take(p.column - 1).collect();
+            let indent = one(&before).chars().count();
+            let shown_line = one(&line_text);
             let _ = writeln!(out, "{pad}|");
             let _ = writeln!(out, "{:>width$} | {shown_line}", p.line);
             let label = p
                 .label
                 .as_deref()
-                .map(|l| format!(" {l}"))
+                .map(|l| format!(" {}", one(l)))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "{pad}| {}{}{label}",
-                " ".repeat(p.column - 1),
+                " ".repeat(indent),
                 "^".repeat(carets)
             );
         }
@@ -147,13 +159,14 @@ pub fn text(problems: &[Problem], root: &Path) -> String {
 fn notes(out: &mut String, p: &Problem, pad: &str) {
     if p.span.is_none() {
         if let Some(label) = &p.label {
-            let _ = writeln!(out, "{pad}= {label}");
+            let _ = writeln!(out, "{pad}= {}", one(label));
         }
     }
     if let Some(s) = &p.suggestion {
+        let s = one(s);
         match &p.suggestion_note {
             Some(note) => {
-                let _ = writeln!(out, "{pad}= förslag: `{s}` ({note})");
+                let _ = writeln!(out, "{pad}= förslag: `{s}` ({})", one(note));
             }
             None => {
                 let _ = writeln!(out, "{pad}= förslag: `{s}`");
@@ -161,7 +174,7 @@ fn notes(out: &mut String, p: &Problem, pad: &str) {
         }
     }
     if let Some(h) = &p.help {
-        let _ = writeln!(out, "{pad}= hjälp: {h}");
+        let _ = writeln!(out, "{pad}= hjälp: {}", one(h));
     }
 }
 
@@ -172,7 +185,7 @@ pub fn short(problems: &[Problem]) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            p.file_display(),
+            one(&p.file_display()),
             p.line,
             p.column,
             p.severity.as_str(),
@@ -223,7 +236,7 @@ pub fn github(problems: &[Problem], data_dir: &Path) -> String {
             Severity::Fel => "error",
             Severity::Varning => "warning",
         };
-        let file = repo_path(data_dir, &p.file_display());
+        let file = repo_path(data_dir, &one(&p.file_display()));
         let _ = writeln!(
             out,
             "::{level} file={},line={},col={},title={}::{}",

@@ -104,7 +104,7 @@ pub fn table_at(ds: &Dataset, hits: &[Hit<'_>], width: Option<usize>) -> String 
         .map(|h| {
             let r = row(ds, h);
             vec![
-                format!("{}\n{}", r.insats, r.id),
+                format!("{}\n{}", crate::render::escape::terminal::line(&r.insats), r.id),
                 r.aktor,
                 r.behov,
                 r.malgrupp,
@@ -140,7 +140,7 @@ pub fn table_at(ds: &Dataset, hits: &[Hit<'_>], width: Option<usize>) -> String 
 
 /// Markdown: a table with the same columns, and the summary.
 pub fn markdown(ds: &Dataset, hits: &[Hit<'_>]) -> String {
-    let cell = |s: &str| crate::render::table::clean(s, false).replace('|', "\\|");
+    let cell = |s: &str| crate::render::escape::terminal::line(s).replace('|', "\\|");
     let mut out = String::from(
         "| Insats | Aktör | Behov | Målgrupp | Område | Språk | Kontakt |\n|---|---|---|---|---|---|---|\n",
     );

@@ -5,14 +5,18 @@
 use std::fmt::Write as _;
 
 use crate::dataset::{Dataset, Entry};
+use crate::render::escape::terminal;
 use crate::model::{
     Aktor, AtgardStatus, Behov, BehovStatus, Insats, Kontakt, Kostnad, Prioritet, Status,
 };
 
 const WIDTH: usize = 16;
 
+/// A field on one line: a newline in the value is shown as `\n`, so it cannot make a field
+/// of its own.
 fn field(out: &mut String, label: &str, value: &str) {
     if !value.is_empty() {
+        let value = terminal::line(value);
         let _ = writeln!(out, "{:<WIDTH$}{value}", format!("{label}:"));
     }
 }
@@ -50,7 +54,7 @@ fn contacts(out: &mut String, kontakter: &[Kontakt]) {
             .filter_map(|p| p.as_deref())
             .collect();
         let vis = if k.publik { "publik" } else { "intern" };
-        let _ = writeln!(out, "  - {} ({vis})", parts.join(", "));
+        let _ = writeln!(out, "  - {} ({vis})", terminal::line(&parts.join(", ")));
     }
 }
 
@@ -87,7 +91,7 @@ fn aktor_label(ds: &Dataset, id: &str) -> String {
 pub fn aktor(ds: &Dataset, e: &Entry<Aktor>) -> String {
     let a = &e.data;
     let v = &ds.vokabular;
-    let mut out = format!("{} (aktör: {})\n", a.namn, e.id);
+    let mut out = format!("{} (aktör: {})\n", terminal::line(&a.namn), e.id);
     let typ = v
         .aktorstyper
         .as_ref()
@@ -132,20 +136,20 @@ pub fn aktor(ds: &Dataset, e: &Entry<Aktor>) -> String {
             let _ = writeln!(
                 out,
                 "  - {} ({}) – {}",
-                i.data.namn,
+                terminal::line(&i.data.namn),
                 i.id,
                 status_str(i.data.status)
             );
         }
     }
-    crate::render::table::clean(&out, true)
+    terminal::text(&out).into_owned()
 }
 
 /// One offering.
 pub fn insats(ds: &Dataset, e: &Entry<Insats>) -> String {
     let x = &e.data;
     let v = &ds.vokabular;
-    let mut out = format!("{} (insats: {})\n", x.namn, e.id);
+    let mut out = format!("{} (insats: {})\n", terminal::line(&x.namn), e.id);
     field(
         &mut out,
         "Aktör",
@@ -244,14 +248,14 @@ pub fn insats(ds: &Dataset, e: &Entry<Insats>) -> String {
         "Intern anteckning",
         x.intern_anteckning.as_deref().unwrap_or_default(),
     );
-    crate::render::table::clean(&out, true)
+    terminal::text(&out).into_owned()
 }
 
 /// One need with its follow-up actions.
 pub fn behov(ds: &Dataset, e: &Entry<Behov>) -> String {
     let b = &e.data;
     let v = &ds.vokabular;
-    let mut out = format!("{} (behov: {})\n", b.titel, e.id);
+    let mut out = format!("{} (behov: {})\n", terminal::line(&b.titel), e.id);
     let status = match b.status {
         BehovStatus::Aktuellt => "aktuellt",
         BehovStatus::Hanterat => "hanterat",
@@ -304,7 +308,7 @@ pub fn behov(ds: &Dataset, e: &Entry<Behov>) -> String {
             if let Some(note) = &a.intern_anteckning {
                 let _ = write!(line, " (Intern: {note})");
             }
-            let _ = writeln!(out, "{line}");
+            let _ = writeln!(out, "{}", terminal::line(&line));
         }
     }
     block(
@@ -312,5 +316,5 @@ pub fn behov(ds: &Dataset, e: &Entry<Behov>) -> String {
         "Intern anteckning",
         b.intern_anteckning.as_deref().unwrap_or_default(),
     );
-    crate::render::table::clean(&out, true)
+    terminal::text(&out).into_owned()
 }

@@ -23,26 +23,6 @@ fn width_from(columns: Option<&str>, terminal: Option<usize>) -> Option<usize> {
         .or(terminal.filter(|&w| w > 0))
 }
 
-/// Text from the data folder made safe for a terminal: control characters (an escape
-/// sequence written as `\u001b` in a TOML string, a carriage return) become visible `\u{…}`
-/// escapes; a tab becomes a space; a newline is kept when `keep_newlines`, else it becomes a
-/// space.
-pub fn clean(s: &str, keep_newlines: bool) -> String {
-    if !s.chars().any(char::is_control) {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\n' if keep_newlines => out.push('\n'),
-            '\n' | '\t' => out.push(' '),
-            c if c.is_control() => out.extend(c.escape_unicode()),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The display width of the widest line of `s`.
 fn line_width(s: &str) -> usize {
     s.lines().map(str::width).max().unwrap_or(0)
@@ -57,7 +37,7 @@ fn word_width(s: &str) -> usize {
 /// line, whole); the first line starts with `first`, the others with `rest`. Every line ends
 /// with a newline. Without a width the text is not wrapped.
 pub fn wrap(text: &str, width: Option<usize>, first: &str, rest: &str) -> String {
-    let text = clean(text, true);
+    let text = crate::render::escape::terminal::text(text);
     let lines: Vec<String> = match width {
         Some(w) => {
             let opts = textwrap::Options::new(w)
@@ -137,7 +117,11 @@ fn share(min: &[usize], max: &[usize], avail: usize) -> Option<Vec<usize>> {
 pub fn grid(header: &[&str], rows: &[Vec<String>], width: Option<usize>) -> String {
     let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.iter().map(|c| clean(c, true)).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| crate::render::escape::terminal::text(c).into_owned())
+                .collect()
+        })
         .collect();
     let keep: Vec<usize> = (0..header.len())
         .filter(|&i| {
@@ -271,6 +255,5 @@ mod tests {
     fn wraps_at_spaces_only() {
         let out = wrap("ett två-tre fyra", Some(8), "- ", "  ");
         assert_eq!(out, "- ett\n  två-tre\n  fyra\n");
-        assert_eq!(clean("a\u{1b}[2Jb\nc", false), "a\\u{1b}[2Jb c");
     }
 }
