@@ -223,6 +223,12 @@ pub const EXPLANATIONS: &[Explanation] = &[
         "namn = \"Samtalsgrupp för kvinnor\"\nkontaktvag = \"Ring växeln och fråga efter samtalsgruppen.\"\ntelefon = \"0470-410 00\"",
     ),
     e(
+        "W010",
+        "En text innehåller ett styrtecken (till exempel escape, skrivet `\\u001b` eller `\\e`, eller en vagnretur `\\r`) eller ett tecken som vänder textens riktning (U+202A–U+202E, U+2066–U+2069). En terminal lyder styrtecken: de kan tömma skärmen, byta fönstrets titel eller gömma en länk bakom en text, och ett riktningstecken får `exe.png` att visas som `gnp.exe`, också i granskningen av en pull request. `resurs` visar alltid sådana tecken som `\\u{1b}` och varnar här; i en e-postadress, webbadress eller ett telefonnummer är de fel (E010, E012, E011). Tabb och radbrytning är tillåtna, liksom U+200F (RLM), U+200E (LRM) och U+061C (ALM), som text på arabiska, persiska och hebreiska behöver.",
+        "namn = \"Matkassar\\u001b[2J\"\ntider = \"\\u202Etisdagar\"",
+        "namn = \"Matkassar\"\ntider = \"tisdagar\"",
+    ),
+    e(
         "E025",
         "Filen är större än gränsen (standard 1 MB, ändras med `max_filstorlek_kb` i `resurs.toml`) och läses inte. En datafil är några kilobyte; en jättefil är troligen fel fil eller skadad.",
         "behov/export.toml   (52 MB)",

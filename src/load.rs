@@ -1236,6 +1236,7 @@ fn parse_bytes(
         out.truncate(start);
         return parse_bytes(kind, rel, bytes, false, lean, out);
     }
+    crate::validate::controls::scan(doc.get_ref(), text, &f.rel, out);
     if data {
         crate::validate::privacy::scan_free_text(doc.get_ref(), text, &f.rel, out);
     }

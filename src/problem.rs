@@ -219,4 +219,8 @@ pub const CODES: &[(&str, &str)] = &[
         "W009",
         "insats utan publikt sätt att nå den (telefon, e-post, webb, kontakt, kontaktväg eller plats)",
     ),
+    (
+        "W010",
+        "styrtecken eller tecken som vänder textens riktning i en text",
+    ),
 ];

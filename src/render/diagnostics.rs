@@ -295,8 +295,21 @@ mod tests {
         let out = github(&[p], Path::new("./data"));
         assert_eq!(
             out,
-            "::error file=data/aktorer/a/insatser/b.toml,line=4,col=11,title=E004::50%25 klart%0Arad två; menade du `mat`?\n"
+            "::error file=data/aktorer/a/insatser/b.toml,line=4,col=11,title=E004::50%25 klart\\nrad två; menade du `mat`?\n"
         );
+    }
+
+    #[test]
+    fn a_value_cannot_forge_a_line_of_its_own() {
+        let mut p = problem();
+        p.message = "okänt behov `x\r\n::error file=a.toml::\u{1b}[2J`".into();
+        p.suggestion = Some("y\nfil.toml:1:1: fel[E001]: falskt".into());
+        for out in [short(&[p.clone()]), github(&[p.clone()], Path::new("."))] {
+            assert_eq!(out.lines().count(), 1, "{out}");
+            assert!(!out.contains('\u{1b}') && !out.contains('\r'), "{out}");
+        }
+        let out = text(&[p], Path::new("."));
+        assert!(!out.lines().any(|l| l.starts_with("::error") || l.starts_with("fil.toml")));
     }
 
     #[test]

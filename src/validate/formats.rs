@@ -17,8 +17,34 @@ fn reject(reason: impl Into<String>, fix: Option<String>) -> Result<(), Rejected
     })
 }
 
+/// A character that has no place in an address and that a reader cannot see: a control
+/// character (an escape sequence, a newline), a bidi control, or an invisible format character
+/// (a zero-width space, a direction mark, a BOM).
+fn invisible(c: char) -> bool {
+    crate::render::escape::terminal::is_unsafe(c)
+        || matches!(
+            c,
+            '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+        )
+}
+
+/// Refuses an address with an [`invisible`] character in it, naming the character.
+fn visible(s: &str, what: &str) -> Result<(), Rejected> {
+    match s.chars().find(|&c| invisible(c)) {
+        Some(c) => reject(
+            format!(
+                "{what} innehåller det osynliga tecknet `{}` (ett styrtecken); skriv bara {what}",
+                c.escape_unicode()
+            ),
+            None,
+        ),
+        None => Ok(()),
+    }
+}
+
 /// An e-mail address: `namn@domän.se`.
 pub fn email(s: &str) -> Result<(), Rejected> {
+    visible(s, "adressen")?;
     let t = s.trim();
     if t != s {
         return reject("mellanslag före eller efter adressen", Some(t.to_owned()));
@@ -60,6 +86,7 @@ pub fn email(s: &str) -> Result<(), Rejected> {
 /// A phone number: Swedish national (`0470-433 88`), international (`+46 470 433 88`) or a
 /// short service number (`1177`, `116 111`).
 pub fn phone(s: &str) -> Result<(), Rejected> {
+    visible(s, "numret")?;
     let t = s.trim();
     if t.is_empty() {
         return reject("numret är tomt", None);
@@ -98,6 +125,7 @@ pub fn phone(s: &str) -> Result<(), Rejected> {
 
 /// A web address with http or https.
 pub fn url(s: &str) -> Result<(), Rejected> {
+    visible(s, "adressen")?;
     let t = s.trim();
     if t != s {
         return reject("mellanslag före eller efter adressen", Some(t.to_owned()));
@@ -209,6 +237,30 @@ mod tests {
         assert!(url("ftp://lnu.se").is_err());
         assert!(url("https://").is_err());
         assert!(url("https://lnu se").is_err());
+    }
+
+    #[test]
+    fn addresses_with_control_characters_are_refused() {
+        for bad in [
+            "a\u{1b}[2J@b.se",
+            "a@b.se\u{7}",
+            "\u{202e}es.b@a",
+            "a\u{200b}@b.se",
+            "a@b\u{9b}.se",
+        ] {
+            let why = email(bad).unwrap_err().reason;
+            assert!(why.contains("osynliga tecknet `\\u{"), "{bad:?}: {why}");
+        }
+        for bad in [
+            "https://www.red\u{1b}[2Jcross.se",
+            "https://lnu.se/\u{1b}]8;;http://evil\u{1b}\\",
+            "https://lnu.se/\u{202e}fdp.exe",
+            "https://lnu.se/\u{200f}",
+        ] {
+            assert!(url(bad).unwrap_err().reason.contains("osynliga"), "{bad:?}");
+        }
+        assert!(phone("0470-433\u{1b}[2J 88").unwrap_err().reason.contains("osynliga"));
+        assert!(phone("\u{202d}0470-433 88").is_err());
     }
 
     #[test]

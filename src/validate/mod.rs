@@ -1,6 +1,7 @@
 //! Rules over the [`Dataset`]: every problem in one run, each with a code, a location and,
 //! where it can, a suggestion. Problems found while loading are included.
 
+pub mod controls;
 pub mod formats;
 pub mod privacy;
 mod rules;
