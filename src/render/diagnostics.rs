@@ -309,7 +309,10 @@ mod tests {
             assert!(!out.contains('\u{1b}') && !out.contains('\r'), "{out}");
         }
         let out = text(&[p], Path::new("."));
-        assert!(!out.lines().any(|l| l.starts_with("::error") || l.starts_with("fil.toml")));
+        assert!(
+            !out.lines()
+                .any(|l| l.starts_with("::error") || l.starts_with("fil.toml"))
+        );
     }
 
     #[test]

@@ -104,7 +104,11 @@ pub fn table_at(ds: &Dataset, hits: &[Hit<'_>], width: Option<usize>) -> String 
         .map(|h| {
             let r = row(ds, h);
             vec![
-                format!("{}\n{}", crate::render::escape::terminal::line(&r.insats), r.id),
+                format!(
+                    "{}\n{}",
+                    crate::render::escape::terminal::line(&r.insats),
+                    r.id
+                ),
                 r.aktor,
                 r.behov,
                 r.malgrupp,

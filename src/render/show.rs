@@ -5,10 +5,10 @@
 use std::fmt::Write as _;
 
 use crate::dataset::{Dataset, Entry};
-use crate::render::escape::terminal;
 use crate::model::{
     Aktor, AtgardStatus, Behov, BehovStatus, Insats, Kontakt, Kostnad, Prioritet, Status,
 };
+use crate::render::escape::terminal;
 
 const WIDTH: usize = 16;
 

@@ -39,7 +39,8 @@ pub fn scan(doc: &DeTable<'_>, text: &str, file: &Path, out: &mut Vec<Problem>) 
     let mut i = 0;
     while i < found.len() {
         let start = found[i].0.start;
-        let line_end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |n| start + n);
+        let line_end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |n| start + n);
         let mut j = i;
         let mut chars: Vec<char> = Vec::new();
         while j < found.len() && found[j].0.start < line_end {
@@ -65,7 +66,7 @@ fn problem(file: &Path, span: Range<usize>, chars: &[char]) -> Problem {
         (false, true) => "tecken som vänder textens riktning",
         _ => "styrtecken",
     };
-    let mut p = Problem::new(
+    Problem::new(
         "W010",
         file,
         Loc::Span(span),
@@ -75,12 +76,11 @@ fn problem(file: &Path, span: Range<usize>, chars: &[char]) -> Problem {
         "får texten att visas i en annan ordning än den står"
     } else {
         "en terminal lyder tecknet i stället för att visa det"
-    });
-    p = p.help(
-        "ta bort tecknet; en radbrytning skrivs `\\n` eller i en text inom `\"\"\"`, och höger-till-vänster-text \
-         behöver bara U+200F (RLM), U+200E (LRM) eller U+061C (ALM), som är tillåtna",
-    );
-    p
+    })
+    .help(
+        "ta bort tecknet; tabb och radbrytning går bra, och höger-till-vänster-text behöver bara \
+         U+200F (RLM), U+200E (LRM) eller U+061C (ALM), som är tillåtna",
+    )
 }
 
 /// The flagged characters written as escapes (`\u001b`, `\e`, `\x1b`, `\b`, `\f`, `\r`) in
@@ -93,12 +93,10 @@ fn strings(doc: &DeTable<'_>, text: &str, found: &mut Vec<(Range<usize>, char)>)
 
 fn value(v: &toml::Spanned<DeValue<'_>>, text: &str, found: &mut Vec<(Range<usize>, char)>) {
     match v.get_ref() {
-        DeValue::String(s) => {
-            if s.chars().any(flagged) {
-                let span = v.span();
-                if let Some(raw) = text.get(span.clone()) {
-                    escapes(raw, span.start, found);
-                }
+        DeValue::String(s) if s.chars().any(flagged) => {
+            let span = v.span();
+            if let Some(raw) = text.get(span.clone()) {
+                escapes(raw, span.start, found);
             }
         }
         DeValue::Array(items) => {

@@ -259,7 +259,12 @@ mod tests {
         ] {
             assert!(url(bad).unwrap_err().reason.contains("osynliga"), "{bad:?}");
         }
-        assert!(phone("0470-433\u{1b}[2J 88").unwrap_err().reason.contains("osynliga"));
+        assert!(
+            phone("0470-433\u{1b}[2J 88")
+                .unwrap_err()
+                .reason
+                .contains("osynliga")
+        );
         assert!(phone("\u{202d}0470-433 88").is_err());
     }
 

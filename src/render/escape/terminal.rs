@@ -104,7 +104,11 @@ mod tests {
     #[test]
     fn text_keeps_lines_and_line_makes_one() {
         assert_eq!(text("ett\ntvå\r\ntre\tfyra"), "ett\ntvå\ntre fyra");
-        assert_eq!(text("ett\rtvå"), "ett\\rtvå", "a lone CR writes over the line");
+        assert_eq!(
+            text("ett\rtvå"),
+            "ett\\rtvå",
+            "a lone CR writes over the line"
+        );
         assert_eq!(line("ett\ntvå\r\ntre"), "ett\\ntvå\\r\\ntre");
         assert_eq!(
             line("x\nfil.toml:1:1: fel[E001]: falskt"),
