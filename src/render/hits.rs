@@ -32,14 +32,22 @@ fn status_str(s: Status) -> &'static str {
     }
 }
 
+/// What kind of contact [`contact`] found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Way {
+    Telefon,
+    Epost,
+    Webb,
+}
+
 /// A phone number, e-mail address or web address of the offering, else of its actor, and
-/// whether it is the web address. Contact persons are not shown here (they may be internal).
-fn contact<'a>(h: &Hit<'a>) -> Option<(&'a str, bool)> {
+/// which it is. Contact persons are not shown here (they may be internal).
+fn contact<'a>(h: &Hit<'a>) -> Option<(&'a str, Way)> {
     let pick = |t: &'a Option<String>, e: &'a Option<String>, w: &'a Option<String>| {
         t.as_deref()
-            .or(e.as_deref())
-            .map(|v| (v, false))
-            .or(w.as_deref().map(|v| (v, true)))
+            .map(|v| (v, Way::Telefon))
+            .or(e.as_deref().map(|v| (v, Way::Epost)))
+            .or(w.as_deref().map(|v| (v, Way::Webb)))
     };
     let x = &h.insats.data;
     pick(&x.telefon, &x.epost, &x.webb).or_else(|| {
@@ -146,16 +154,17 @@ pub fn table_at(ds: &Dataset, hits: &[Hit<'_>], width: Option<usize>) -> String 
 
 /// Markdown: a table with the same columns, and the summary. Every value from the data is
 /// written through [`markdown`](crate::render::escape::markdown), so it is shown literally;
-/// a contact that is a web address is a link.
+/// a contact that is a web or e-mail address is a link.
 pub fn markdown(ds: &Dataset, hits: &[Hit<'_>]) -> String {
-    use crate::render::escape::markdown::{code, text, web_address};
+    use crate::render::escape::markdown::{code, email_address, text, web_address};
     let mut out = String::from(
         "| Insats | Aktör | Behov | Målgrupp | Område | Språk | Kontakt |\n|---|---|---|---|---|---|---|\n",
     );
     for h in hits {
         let r = row(ds, h);
         let kontakt = match contact(h) {
-            Some((w, true)) => web_address(w),
+            Some((w, Way::Webb)) => web_address(w),
+            Some((m, Way::Epost)) => email_address(m),
             _ => text(&r.kontakt),
         };
         let _ = writeln!(

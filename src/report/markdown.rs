@@ -8,12 +8,12 @@ use super::text::{to_markdown, to_plain};
 use super::{Report, Way};
 use crate::matching::and_list;
 use crate::render::count;
-use crate::render::escape::markdown::{code, text as e, text as cell, web_address};
+use crate::render::escape::markdown::{code, email_address, text as e, text as cell, web_address};
 
 fn way(w: &Way) -> String {
     match w {
         Way::Telefon(t) => e(t),
-        Way::Epost(m) => e(m),
+        Way::Epost(m) => email_address(m),
         Way::Webb(u) => web_address(u),
     }
 }

@@ -5,6 +5,8 @@
 //! link, autolink, link reference definition, footnote, task list, emphasis, strikethrough,
 //! math or entity.
 //!
+//! [`web_address`] and [`email_address`] are for the contact fields that resurs means as links.
+//!
 //! [`text`] is for a value on one line: a table cell, a heading, a list item or a paragraph
 //! line, wherever it stands on the line (its start is escaped as if it began a line). A newline
 //! in the data becomes a space, since a value never spans lines. Control characters (and the
@@ -55,6 +57,27 @@ pub fn web_address(url: &str) -> String {
         }
         _ => text(u),
     }
+}
+
+/// An e-mail address that resurs means as a link: `<namn@example.se>` when it is a plain
+/// address (letters, digits and `._%+-` before the `@`, a domain of letters, digits and `-`
+/// between dots), else the address as text ([`text`]).
+pub fn email_address(addr: &str) -> String {
+    let a = addr.trim();
+    let plain = a.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && local
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
+            && domain.contains('.')
+            && domain.split('.').all(|label| {
+                !label.is_empty()
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            })
+    });
+    if plain { format!("<{a}>") } else { text(a) }
 }
 
 /// An id or a file name as a code span, when it has nothing a code span cannot hold (a
@@ -144,7 +167,8 @@ fn escape(s: &str) -> String {
             ':' if chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/') => {
                 out.push_str("\\:");
             }
-            // So does `www.…`.
+            // And an e-mail address (`@` between a name and a domain), and `www.…`.
+            '@' => out.push_str("\\@"),
             '.' if i >= 3
                 && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w'))
                 && (i == 3 || !chars[i - 4].is_alphanumeric()) =>
@@ -229,6 +253,8 @@ mod tests {
         assert_eq!(web_address("https://a.se/x"), "<https://a.se/x>");
         assert_eq!(web_address("javascript:alert(1)"), "javascript:alert(1)");
         assert_eq!(web_address("https://a.se/\"x"), "https\\://a.se/\"x");
+        assert_eq!(email_address("vaxjo@redcross.se"), "<vaxjo@redcross.se>");
+        assert_eq!(email_address("a\"<b>@x.se"), "a\"&lt;b&gt;\\@x.se");
         assert_eq!(code("rodakorset-vaxjo"), "`rodakorset-vaxjo`");
         assert_eq!(code("a`<b>"), "a\\`&lt;b&gt;");
         assert_eq!(
