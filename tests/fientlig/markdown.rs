@@ -79,12 +79,15 @@ const OUTPUTS: &[&[&str]] = &[
 
 /// A string as the inside of a TOML basic string.
 fn toml_escape(s: &str) -> String {
+    use std::fmt::Write as _;
     let mut out = String::new();
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
             c => out.push(c),
         }
     }

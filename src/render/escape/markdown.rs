@@ -96,19 +96,17 @@ pub fn code(s: &str) -> String {
 /// The destination of a link in `[text](destination)`: characters that could end it or make it
 /// something else are percent-encoded, so the link goes where the address says.
 pub fn link_destination(url: &str) -> String {
+    use std::fmt::Write as _;
     let mut out = String::with_capacity(url.len());
     for c in url.trim().chars() {
-        match c {
-            ' ' | '<' | '>' | '(' | ')' | '\\' | '`' | '"' | '\'' | '|' | '[' | ']' => {
-                out.push_str(&format!("%{:02X}", u32::from(c)));
+        if " <>()\\`\"'|[]".contains(c) || c.is_control() || c.is_whitespace() || is_bidi_control(c)
+        {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
             }
-            c if c.is_control() || c.is_whitespace() || is_bidi_control(c) => {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            }
-            c => out.push(c),
+        } else {
+            out.push(c);
         }
     }
     out
