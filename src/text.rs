@@ -10,6 +10,12 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// The bidi embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069): the
+/// characters that reorder the text after them (Trojan Source, `gnp.exe`).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Folds case and diacritics: `Samtalsstöd`, `samtalsstod` and `SAMTALSSTÖD` fold to the same
 /// string. Runs of whitespace become one space; leading and trailing space is dropped.
 pub fn fold(s: &str) -> String {

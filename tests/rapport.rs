@@ -145,7 +145,7 @@ fn publik_leaves_out_everything_internal() {
             let forms = [
                 v.clone(),
                 resurs::report::text::esc(v),
-                resurs::report::text::md_escape(v),
+                resurs::render::escape::markdown::text(v),
             ];
             assert!(
                 !forms.iter().any(|f| publik.contains(f.as_str())),

@@ -294,15 +294,15 @@ fn csv_is_for_excel_and_markdown_is_a_table() {
     assert_eq!(
         stdout(&out),
         "\u{feff}id;insats;aktör;behov;målgrupp;område;språk;tolk;status;kontakt\r\n\
-         lansforbund/stodlinje-lan;Stödlinje i länet;Länsförbundet;Samtalsstöd;alla;Kronobergs län;sv, uk;nej;aktiv;0470-111 11\r\n\
+         lansforbund/stodlinje-lan;Stödlinje i länet;Länsförbundet;Samtalsstöd;alla;Kronobergs län;\"sv, uk\";nej;aktiv;0470-111 11\r\n\
          lansforbund/planerad-grupp;Samtalsgrupp för föräldrar;Länsförbundet;Samtalsstöd;föräldrar;Kronobergs län;sv;ja;planerad;0470-111 11\r\n"
     );
     let out = resurs(d.path(), &["sok", "--aktor", "riksorg", "--format", "md"]);
     assert_eq!(
         stdout(&out),
         "| Insats | Aktör | Behov | Målgrupp | Område | Språk | Kontakt |\n|---|---|---|---|---|---|---|\n\
-         | Chatt för volontärer (`riksorg/chatt`) | Riksorganisationen | Samtalsstöd | volontärer och ideella | hela Sverige | sv, en | https://riksorg.example |\n\
-         | Traumaterapi på ukrainska (`riksorg/terapi-uk`) | Riksorganisationen | Terapi och traumabehandling | alla | hela Sverige | uk | https://riksorg.example |\n\
+         | Chatt för volontärer (`riksorg/chatt`) | Riksorganisationen | Samtalsstöd | volontärer och ideella | hela Sverige | sv, en | <https://riksorg.example> |\n\
+         | Traumaterapi på ukrainska (`riksorg/terapi-uk`) | Riksorganisationen | Terapi och traumabehandling | alla | hela Sverige | uk | <https://riksorg.example> |\n\
          \n2 insatser hos 1 aktör.\n"
     );
 }

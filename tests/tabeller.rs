@@ -262,7 +262,13 @@ fn control_characters_from_the_data_never_reach_the_terminal() {
         ] {
             let out = stdout(&resurs_at_width(d.path(), width, args));
             assert!(!out.contains('\u{1b}'), "{args:?}: {out}");
-            assert!(out.contains("\\u{1b}[2J"), "{args:?}: {out}");
+            // Markdown shows the escape as `\u{1b}[2J` too, written with its own escapes.
+            let shown = if args.contains(&"md") {
+                "\\\\u{1b}\\[2J"
+            } else {
+                "\\u{1b}[2J"
+            };
+            assert!(out.contains(shown), "{args:?}: {out}");
         }
     }
 }

@@ -62,11 +62,7 @@ pub fn table_at(
         .map(|c| {
             let (near, brister) = closest(ds, c);
             vec![
-                format!(
-                    "{}\n{}",
-                    crate::render::escape::terminal::line(&c.behov.data.titel),
-                    c.behov.id
-                ),
+                format!("{}\n{}", c.behov.data.titel, c.behov.id),
                 c.tackning.label().to_owned(),
                 near,
                 brister,
@@ -82,16 +78,18 @@ pub fn table_at(
     out
 }
 
+/// Markdown: a table of the needs, and the summary. Every value from the data is written
+/// through [`markdown`](crate::render::escape::markdown), so it is shown literally.
 pub fn markdown(ds: &Dataset, all: &[Coverage<'_>], total: &[Coverage<'_>]) -> String {
-    let cell = |s: &str| crate::render::escape::terminal::line(s).replace('|', "\\|");
+    use crate::render::escape::markdown::{code, text as cell};
     let mut out = String::from("| Behov | Täckning | Närmast | Brister |\n|---|---|---|---|\n");
     for c in all {
         let (near, brister) = closest(ds, c);
         let _ = writeln!(
             out,
-            "| {} (`{}`) | {} | {} | {} |",
+            "| {} ({}) | {} | {} | {} |",
             cell(&c.behov.data.titel),
-            c.behov.id,
+            code(&c.behov.id),
             c.tackning.label(),
             cell(&near),
             cell(&brister)
@@ -282,8 +280,10 @@ pub fn followup_text_at(items: &[Followup<'_>], today: Datum, width: Option<usiz
     out
 }
 
+/// Markdown: a section per responsible actor, an item per action, and the summary. Every
+/// value from the data is written through [`markdown`](crate::render::escape::markdown).
 pub fn followup_markdown(items: &[Followup<'_>], today: Datum) -> String {
-    let cell = |s: &str| crate::render::escape::terminal::line(s).replace('|', "\\|");
+    use crate::render::escape::markdown::{code, text as cell};
     let mut out = String::new();
     let mut current = String::new();
     for f in items {
@@ -299,12 +299,12 @@ pub fn followup_markdown(items: &[Followup<'_>], today: Datum) -> String {
         }
         let _ = writeln!(
             out,
-            "- [{}] {} Utlovad av: {}. Behov: {} (`{}`).",
+            "- [{}] {} Utlovad av: {}. Behov: {} ({}).",
             cell(&followup_status(f, today)),
             cell(&f.atgard.beskrivning),
             cell(&followup_promiser(f)),
             cell(&f.behov.data.titel),
-            f.behov.id
+            code(&f.behov.id)
         );
     }
     let _ = writeln!(out, "\n{}", followup_summary(items));

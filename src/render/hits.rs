@@ -32,19 +32,33 @@ fn status_str(s: Status) -> &'static str {
     }
 }
 
-/// A phone number, e-mail address or web address of the offering, else of its actor.
-/// Contact persons are not shown here (they may be internal).
-pub fn kontakt(h: &Hit<'_>) -> String {
+/// What kind of contact [`contact`] found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Way {
+    Telefon,
+    Epost,
+    Webb,
+}
+
+/// A phone number, e-mail address or web address of the offering, else of its actor, and
+/// which it is. Contact persons are not shown here (they may be internal).
+fn contact<'a>(h: &Hit<'a>) -> Option<(&'a str, Way)> {
+    let pick = |t: &'a Option<String>, e: &'a Option<String>, w: &'a Option<String>| {
+        t.as_deref()
+            .map(|v| (v, Way::Telefon))
+            .or(e.as_deref().map(|v| (v, Way::Epost)))
+            .or(w.as_deref().map(|v| (v, Way::Webb)))
+    };
     let x = &h.insats.data;
-    let own = x.telefon.as_ref().or(x.epost.as_ref()).or(x.webb.as_ref());
-    let actor = h.aktor.and_then(|a| {
-        a.data
-            .telefon
-            .as_ref()
-            .or(a.data.epost.as_ref())
-            .or(a.data.webb.as_ref())
-    });
-    own.or(actor).cloned().unwrap_or_default()
+    pick(&x.telefon, &x.epost, &x.webb).or_else(|| {
+        h.aktor
+            .and_then(|a| pick(&a.data.telefon, &a.data.epost, &a.data.webb))
+    })
+}
+
+/// A phone number, e-mail address or web address of the offering, else of its actor.
+pub fn kontakt(h: &Hit<'_>) -> String {
+    contact(h).map(|(v, _)| v.to_owned()).unwrap_or_default()
 }
 
 fn row(ds: &Dataset, h: &Hit<'_>) -> Row {
@@ -104,11 +118,7 @@ pub fn table_at(ds: &Dataset, hits: &[Hit<'_>], width: Option<usize>) -> String 
         .map(|h| {
             let r = row(ds, h);
             vec![
-                format!(
-                    "{}\n{}",
-                    crate::render::escape::terminal::line(&r.insats),
-                    r.id
-                ),
+                format!("{}\n{}", r.insats, r.id),
                 r.aktor,
                 r.behov,
                 r.malgrupp,
@@ -142,45 +152,44 @@ pub fn table_at(ds: &Dataset, hits: &[Hit<'_>], width: Option<usize>) -> String 
     )
 }
 
-/// Markdown: a table with the same columns, and the summary.
+/// Markdown: a table with the same columns, and the summary. Every value from the data is
+/// written through [`markdown`](crate::render::escape::markdown), so it is shown literally;
+/// a contact that is a web or e-mail address is a link.
 pub fn markdown(ds: &Dataset, hits: &[Hit<'_>]) -> String {
-    let cell = |s: &str| crate::render::escape::terminal::line(s).replace('|', "\\|");
+    use crate::render::escape::markdown::{code, email_address, text, web_address};
     let mut out = String::from(
         "| Insats | Aktör | Behov | Målgrupp | Område | Språk | Kontakt |\n|---|---|---|---|---|---|---|\n",
     );
     for h in hits {
         let r = row(ds, h);
+        let kontakt = match contact(h) {
+            Some((w, Way::Webb)) => web_address(w),
+            Some((m, Way::Epost)) => email_address(m),
+            _ => text(&r.kontakt),
+        };
         let _ = writeln!(
             out,
-            "| {} (`{}`) | {} | {} | {} | {} | {} | {} |",
-            cell(&r.insats),
-            r.id,
-            cell(&r.aktor),
-            cell(&r.behov),
-            cell(&r.malgrupp),
-            cell(&r.omrade),
-            cell(&r.sprak),
-            cell(&r.kontakt)
+            "| {} ({}) | {} | {} | {} | {} | {} | {kontakt} |",
+            text(&r.insats),
+            code(&r.id),
+            text(&r.aktor),
+            text(&r.behov),
+            text(&r.malgrupp),
+            text(&r.omrade),
+            text(&r.sprak),
         );
     }
     let _ = writeln!(out, "\n{}", summary(hits));
     out
 }
 
-/// CSV for Excel: UTF-8 with BOM, `;` as separator, CRLF line ends.
+/// CSV for a spreadsheet (Excel in Swedish): UTF-8 with BOM, `;` as separator, CRLF line ends,
+/// and every cell neutralised by [`csv::cell`](crate::render::escape::csv::cell) so that none
+/// is read as a formula.
 pub fn csv(ds: &Dataset, hits: &[Hit<'_>]) -> String {
-    fn field(s: &str) -> String {
-        if s.contains([';', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    }
-    let mut out =
-        String::from("\u{feff}id;insats;aktör;behov;målgrupp;område;språk;tolk;status;kontakt\r\n");
-    for h in hits {
+    let rows = hits.iter().map(|h| {
         let r = row(ds, h);
-        let fields = [
+        [
             r.id,
             h.insats.data.namn.clone(),
             r.aktor,
@@ -191,12 +200,23 @@ pub fn csv(ds: &Dataset, hits: &[Hit<'_>]) -> String {
             if r.tolk { "ja".into() } else { "nej".into() },
             r.status.to_owned(),
             r.kontakt,
-        ];
-        let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
-        out.push_str(&line.join(";"));
-        out.push_str("\r\n");
-    }
-    out
+        ]
+    });
+    crate::render::escape::csv::sheet(
+        &[
+            "id",
+            "insats",
+            "aktör",
+            "behov",
+            "målgrupp",
+            "område",
+            "språk",
+            "tolk",
+            "status",
+            "kontakt",
+        ],
+        rows,
+    )
 }
 
 #[derive(Serialize)]

@@ -1,29 +1,21 @@
 //! The report as Markdown: for a meeting, an e-mail or a repository's wiki. Every value from
-//! the data is escaped; data Markdown is re-written through [`text::to_markdown`].
+//! the data is written through [`markdown`](crate::render::escape::markdown), so it is shown
+//! literally; data Markdown is re-written through [`super::text::to_markdown`].
 
 use std::fmt::Write as _;
 
-use super::text::{md_escape as e, to_markdown, to_plain};
+use super::text::{to_markdown, to_plain};
 use super::{Report, Way};
 use crate::matching::and_list;
 use crate::render::count;
+use crate::render::escape::markdown::{code, email_address, text as e, text as cell, web_address};
 
 fn way(w: &Way) -> String {
     match w {
         Way::Telefon(t) => e(t),
-        Way::Epost(m) => e(m),
-        Way::Webb(u)
-            if super::text::safe_url(u)
-                && !u.contains(|c: char| c.is_whitespace() || "<>\"'`".contains(c)) =>
-        {
-            format!("<{u}>")
-        }
-        Way::Webb(u) => e(u),
+        Way::Epost(m) => email_address(m),
+        Way::Webb(u) => web_address(u),
     }
-}
-
-fn cell(s: &str) -> String {
-    e(s).replace('\n', " ")
 }
 
 pub fn render(r: &Report) -> String {
@@ -37,7 +29,7 @@ pub fn render(r: &Report) -> String {
     }
     let mut meta = format!("Skapad {}", r.datum);
     if let Some(c) = &r.commit {
-        let _ = write!(meta, " från commit `{}`", c.replace('`', ""));
+        let _ = write!(meta, " från commit {}", code(c));
     }
     meta.push('.');
     if !r.urval.is_empty() {
@@ -229,9 +221,9 @@ pub fn render(r: &Report) -> String {
     for g in &r.granska {
         let _ = writeln!(
             o,
-            "- {} (`{}`): granskades senast {}, för {} sedan.",
+            "- {} ({}): granskades senast {}, för {} sedan.",
             e(&g.namn),
-            g.fil.replace('`', ""),
+            code(&g.fil),
             g.senast_granskad,
             count(usize::try_from(g.manader).unwrap_or(0), "månad", "månader")
         );

@@ -5,6 +5,8 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
+use crate::render::escape::markdown::{code, fragment, link_destination};
+
 /// The options every piece of data Markdown is parsed with.
 fn options() -> Options {
     Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES
@@ -112,37 +114,26 @@ pub fn to_plain(src: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Escapes text so that Markdown shows it literally (no markup, no HTML, no links).
-pub fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Data Markdown re-written as Markdown that is safe to publish: the same structure for
 /// paragraphs, lists, emphasis and safe links; raw HTML, refused links and images as text.
+/// The text between them is written through [`fragment`], a run of text events at a time (so
+/// that `1` and `. x`, split by the parser, cannot meet as `1. x`).
 pub fn to_markdown(src: &str) -> String {
     let mut out = String::new();
     let mut list_stack: Vec<Option<u64>> = Vec::new();
     let mut link_stack: Vec<Option<String>> = Vec::new();
+    let mut pending = String::new();
     for ev in safe_events(src) {
+        if let Event::Text(t) = &ev {
+            pending.push_str(t);
+            continue;
+        }
+        if !pending.is_empty() {
+            out.push_str(&fragment(&pending));
+            pending.clear();
+        }
         match ev {
-            Event::Text(t) => out.push_str(&md_escape(&t)),
-            Event::Code(t) => {
-                let _ =
-                    std::fmt::Write::write_fmt(&mut out, format_args!("`{}`", t.replace('`', "'")));
-            }
+            Event::Code(t) => out.push_str(&code(&t)),
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push_str("  \n"),
             Event::End(TagEnd::Paragraph) => {
@@ -179,7 +170,7 @@ pub fn to_markdown(src: &str) -> String {
             Event::End(TagEnd::Item) if !out.ends_with('\n') => out.push('\n'),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 out.push('[');
-                link_stack.push(Some(dest_url.replace(['(', ')', ' ', '<', '>'], "")));
+                link_stack.push(Some(link_destination(&dest_url)));
             }
             Event::End(TagEnd::Link) => {
                 if let Some(Some(url)) = link_stack.pop() {
@@ -194,6 +185,7 @@ pub fn to_markdown(src: &str) -> String {
             _ => {}
         }
     }
+    out.push_str(&fragment(&pending));
     out.trim_end().to_owned()
 }
 

@@ -17,11 +17,7 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
-/// The bidi embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069): the
-/// characters that reorder the text after them (Trojan Source, `gnp.exe`).
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
+pub use crate::text::is_bidi_control;
 
 /// Text of several lines for a terminal: newlines (and a CRLF, as a newline) are kept, a tab
 /// becomes a space, and every other character of [`is_unsafe`] becomes a visible `\u{…}`.
