@@ -317,14 +317,12 @@ enum Git {
 
 /// Makes `dir` a git repository with the branch `main`, unless it is inside one already.
 fn git_init(dir: &Path) -> Git {
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .arg("-C")
-            .arg(dir)
-            .args(args)
-            .stdin(std::process::Stdio::null())
-            .output()
+    // The folder may be inside a repository someone else wrote: git runs with its programs
+    // switched off (see `crate::git`).
+    let Ok(repo) = crate::git::Repo::open(dir) else {
+        return Git::Missing;
     };
+    let git = |args: &[&str]| repo.run(args);
     match git(&["rev-parse", "--is-inside-work-tree"]) {
         Err(_) => return Git::Missing,
         Ok(out) if out.status.success() => return Git::Inside,
