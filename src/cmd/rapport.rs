@@ -72,10 +72,22 @@ fn format(args: &RapportArgs) -> anyhow::Result<RapportFormat> {
 
 pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<i32> {
     let format = format(args)?;
-    if let Some(out) = &args.ut {
-        if out.exists() && !args.skriv_over {
-            anyhow::bail!(
+    // `-o -` is standard output. A file is written only as a regular file: a device, a pipe
+    // or a link (`-o /dev/stdout`) is never replaced.
+    let ut = args.ut.as_deref().filter(|p| *p != Path::new("-"));
+    if let Some(out) = ut {
+        let what = match super::write::at(out)? {
+            super::write::At::Dir => Some("en mapp"),
+            super::write::At::Other(what) => Some(what),
+            super::write::At::File(_) if !args.skriv_over => anyhow::bail!(
                 "`{}` finns redan; lägg till --skriv-over för att ersätta den",
+                out.display()
+            ),
+            _ => None,
+        };
+        if let Some(what) = what {
+            anyhow::bail!(
+                "`{}` är {what}; rapporten skrivs bara till en vanlig fil. Utelämna -o (eller skriv `-o -`) för att få den på standard ut.",
                 out.display()
             );
         }
@@ -112,7 +124,7 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
         RapportFormat::Md => report::markdown::render(&rep),
         RapportFormat::Html => report::html::render(&rep),
     });
-    match &args.ut {
+    match ut {
         Some(path) => {
             super::write_file(path, &text, args.skriv_over)?;
             eprintln!("Rapporten skrevs till {}.", path.display());

@@ -62,7 +62,7 @@ fn changed_since(
     let shown = reference.escape_debug();
     if reference.is_empty() || reference.starts_with('-') {
         anyhow::bail!(
-            "`--andrade-sedan {shown}`: en git-referens kan inte vara tom eller börja med `-`; \
+            "kan inte jämföra med `{shown}`: en git-referens kan inte vara tom eller börja med `-`; \
              ange en gren, en tagg eller en commit, t.ex. `--andrade-sedan origin/main`"
         );
     }
@@ -97,7 +97,7 @@ fn changed_since(
     let hash = String::from_utf8_lossy(&resolved.stdout).trim().to_owned();
     if !resolved.status.success() || !crate::git::is_hash(&hash) {
         anyhow::bail!(
-            "`--andrade-sedan {shown}`: git känner inte till någon commit `{shown}` i `{}`",
+            "kan inte jämföra med `{shown}`: git känner inte till någon commit med det namnet i `{}`",
             data.display()
         );
     }
