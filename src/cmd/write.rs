@@ -65,17 +65,20 @@ pub fn not_a_file(path: &Path, what: &str) -> anyhow::Error {
     )
 }
 
-/// Whether the user may write the regular file `path` (its permissions, not only its mode).
+/// Whether the regular file `path` may be replaced: it is not read-only (a file without write
+/// permission says "leave me", even to an administrator), and the user may write it.
 pub fn writable(path: &Path, meta: &Metadata) -> bool {
+    if meta.permissions().readonly() {
+        return false;
+    }
     #[cfg(unix)]
     {
-        let _ = meta;
         rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_ok()
     }
     #[cfg(not(unix))]
     {
         let _ = path;
-        !meta.permissions().readonly()
+        true
     }
 }
 
@@ -204,4 +207,50 @@ pub fn replace_unchanged(
         .map_err(|e| e.error)
         .with_context(|| format!("`{}` kan inte skrivas", path.display()))?;
     Ok(Replaced::Yes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_changed_after_it_was_read_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("aktor.toml");
+        std::fs::write(&path, "namn = 'A'\n").unwrap();
+        let meta = std::fs::symlink_metadata(&path).unwrap();
+        let old = std::fs::read(&path).unwrap();
+        // Someone else writes the file while it is being formatted.
+        std::fs::write(&path, "namn = 'B, av någon annan'\n").unwrap();
+        let r = replace_unchanged(&path, "namn = \"A\"\n", &meta, &old).unwrap();
+        assert!(matches!(r, Replaced::Changed));
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "namn = 'B, av någon annan'\n"
+        );
+        // Unchanged, it is replaced; no temporary file is left either way.
+        let meta = std::fs::symlink_metadata(&path).unwrap();
+        let old = std::fs::read(&path).unwrap();
+        let r = replace_unchanged(&path, "namn = \"B\"\n", &meta, &old).unwrap();
+        assert!(matches!(r, Replaced::Yes));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "namn = \"B\"\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn only_regular_files_are_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("mapp");
+        std::fs::create_dir(&sub).unwrap();
+        let err = write_file(&sub, "x", true).unwrap_err().to_string();
+        assert!(err.contains("är en mapp"), "{err}");
+        assert!(sub.is_dir());
+        let file = dir.path().join("ny.md");
+        write_file(&file, "ett", false).unwrap();
+        let err = write_file(&file, "två", false).unwrap_err().to_string();
+        assert!(err.contains("finns redan"), "{err}");
+        write_file(&file, "två", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "två");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
 }
