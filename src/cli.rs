@@ -252,7 +252,8 @@ pub struct RapportArgs {
     /// Format; annars efter filändelsen i -o (.html och .htm ger html, .md ger md), annars md
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<RapportFormat>,
-    /// Skriv till filen i stället för till standard ut
+    /// Skriv till filen i stället för till standard ut (`-` är standard ut). Bara en vanlig
+    /// fil skrivs: en länk, en enhet eller en pipe ersätts aldrig
     #[arg(short = 'o', long = "ut", value_name = "FIL")]
     pub ut: Option<PathBuf>,
     /// Skriv över filen om den redan finns

@@ -9,6 +9,11 @@
 //! every time until it is older. The change time (`ctime`) cannot be set back by any program.
 //! The rows answer exactly the question the search's text filter asks of the bytes, for this
 //! vocabulary: another vocabulary, or another format version, starts a new index.
+//!
+//! The index file is input too: it is opened without following a link and without waiting
+//! (a pipe), and read only when it is a regular file of at most [`MAX_BYTES`]; anything else
+//! counts as no index, and the next one is written in its place through a temporary file with
+//! a random name (never through a link).
 
 use std::collections::HashMap;
 use std::io::Write as _;
@@ -40,6 +45,10 @@ pub struct Verdict {
     present: u128,
 }
 
+/// The largest index that is read (and written): 128 MiB, a row of about 100 bytes for each of
+/// more than a million offering files. A bigger folder is searched without an index.
+pub const MAX_BYTES: u64 = 128 << 20;
+
 /// Vocabularies with more categories than this have no index (every file is read).
 const MAX_CATEGORIES: usize = 128;
 
@@ -68,6 +77,46 @@ pub fn cache_dir() -> Option<PathBuf> {
     std::env::var_os("HOME")
         .filter(|d| !d.is_empty())
         .map(|h| PathBuf::from(h).join(".cache/resurs"))
+}
+
+/// The index file in `dir` of the data folder whose canonical path is `canonical`.
+pub fn index_file(dir: &Path, canonical: &Path) -> PathBuf {
+    let name = short_hash(canonical.as_os_str().as_encoded_bytes());
+    dir.join(format!("sok-{name}.idx"))
+}
+
+/// The text of the index file `path` when it is a regular file (not a link) of at most
+/// [`MAX_BYTES`] in UTF-8; `None` for anything else.
+fn read_bounded(path: &Path) -> Option<String> {
+    use std::io::Read as _;
+    #[cfg(unix)]
+    let file = {
+        use rustix::fs::{FileType, Mode, OFlags};
+        let fd = rustix::fs::open(
+            path,
+            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY,
+            Mode::empty(),
+        )
+        .ok()?;
+        let st = rustix::fs::fstat(&fd).ok()?;
+        let size = u64::try_from(st.st_size).ok()?;
+        if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile || size > MAX_BYTES {
+            return None;
+        }
+        std::fs::File::from(fd)
+    };
+    #[cfg(not(unix))]
+    let file = {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        if !meta.is_file() || meta.len() > MAX_BYTES {
+            return None;
+        }
+        std::fs::File::open(path).ok()?
+    };
+    // The file may grow after the look at its size: never more than the limit is read.
+    let mut text = String::new();
+    file.take(MAX_BYTES + 1).read_to_string(&mut text).ok()?;
+    (text.len() as u64 <= MAX_BYTES).then_some(text)
 }
 
 /// The first 12 bytes of a SHA-256, in hex.
@@ -103,8 +152,7 @@ impl SearchIndex {
             return None;
         }
         let canonical = std::fs::canonicalize(root).ok()?;
-        let name = short_hash(canonical.as_os_str().as_encoded_bytes());
-        let path = dir.join(format!("sok-{name}.idx"));
+        let path = index_file(dir, &canonical);
         let vocab = short_hash(ids.join("\n").as_bytes());
         let header = format!("{FORMAT} {vocab} {}", canonical.display());
         let mut index = SearchIndex {
@@ -120,7 +168,7 @@ impl SearchIndex {
             changed: std::sync::atomic::AtomicBool::new(false),
             racy_from,
         };
-        if let Ok(text) = std::fs::read_to_string(&index.path) {
+        if let Some(text) = read_bounded(&index.path) {
             index.old = index.parse(&text).unwrap_or_default();
         }
         Some(index)
@@ -224,17 +272,29 @@ impl SearchIndex {
                 v.present
             );
         }
+        if text.len() as u64 > MAX_BYTES {
+            return;
+        }
         let Some(dir) = self.path.parent() else {
             return;
         };
         if std::fs::create_dir_all(dir).is_err() {
             return;
         }
-        let tmp = dir.join(format!(".sok-{}.tmp", std::process::id()));
-        let written = std::fs::File::create(&tmp)
-            .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()));
-        if written.is_err() || std::fs::rename(&tmp, &self.path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        // A random name, created with O_EXCL; removed when anything fails (on drop).
+        let Ok(mut tmp) = tempfile::Builder::new()
+            .prefix(".sok-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+        else {
+            return;
+        };
+        if tmp
+            .write_all(text.as_bytes())
+            .and_then(|()| tmp.as_file().sync_all())
+            .is_ok()
+        {
+            let _ = tmp.persist(&self.path);
         }
     }
 }

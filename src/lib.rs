@@ -10,6 +10,7 @@ pub mod explain;
 pub mod folder;
 pub mod followup;
 pub mod format;
+pub mod git;
 pub mod index;
 pub mod load;
 pub mod loosen;

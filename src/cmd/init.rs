@@ -192,13 +192,60 @@ pub fn init(o: &InitOptions<'_>) -> anyhow::Result<i32> {
             (Some(k), Some(lan_name))
         }
     };
+    // What this run created, so that a failure (a full disk) takes it away again and the
+    // folder is as empty as it was: else the next `resurs init` says it "är inte tom".
+    let created = std::cell::RefCell::new(Vec::new());
+    let result = create(
+        o,
+        dir,
+        &source,
+        lan_kod.as_deref(),
+        lan_namn,
+        &vok,
+        &created,
+    );
+    if result.is_err() {
+        for path in created.borrow().iter().rev() {
+            let _ = std::fs::remove_file(path).or_else(|_| std::fs::remove_dir(path));
+        }
+    }
+    result
+}
+
+/// Makes the folder `path` and the ones above it that are missing, noting each in `created`.
+fn make_folders(
+    path: &Path,
+    created: &std::cell::RefCell<Vec<std::path::PathBuf>>,
+) -> anyhow::Result<()> {
+    let missing: Vec<&Path> = path
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && std::fs::symlink_metadata(a).is_err())
+        .collect();
+    for d in missing.into_iter().rev() {
+        std::fs::create_dir(d).with_context(|| format!("`{}` kan inte skapas", d.display()))?;
+        created.borrow_mut().push(d.to_path_buf());
+    }
+    Ok(())
+}
+
+/// Writes the files of a new data folder into the empty or missing folder `dir`.
+fn create(
+    o: &InitOptions<'_>,
+    dir: &Path,
+    source: &Source,
+    lan_kod: Option<&str>,
+    lan_namn: Option<String>,
+    vok: &crate::model::OmradeVokabular,
+    created: &std::cell::RefCell<Vec<std::path::PathBuf>>,
+) -> anyhow::Result<i32> {
     let write = |rel: &str, text: &str| -> anyhow::Result<()> {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("`{}` kan inte skapas", parent.display()))?;
+            make_folders(parent, created)?;
         }
-        super::write_file(&path, text, false)
+        super::write_file(&path, text, false)?;
+        created.borrow_mut().push(path);
+        Ok(())
     };
 
     let (major, minor) = crate::load::running_version();
@@ -233,7 +280,7 @@ pub fn init(o: &InitOptions<'_>) -> anyhow::Result<i32> {
 
     // The README's examples come from the county.
     let version = env!("CARGO_PKG_VERSION");
-    let kommun = example_kommun(&vok, lan_kod.as_deref());
+    let kommun = example_kommun(vok, lan_kod);
     let aktor_id = format!("rodakorset-{}", crate::text::slug(&kommun));
     let lan_exempel = lan_namn
         .clone()
@@ -257,7 +304,11 @@ pub fn init(o: &InitOptions<'_>) -> anyhow::Result<i32> {
             )
     };
     write("README.md", &fill(README))?;
-    write_ci(dir, &source, false)?;
+    write(
+        WORKFLOW_PATH,
+        &workflow(source, build_commit(), env!("CARGO_PKG_VERSION")),
+    )?;
+    write(ZIZMOR_PATH, ZIZMOR)?;
     write(".github/pull_request_template.md", &fill(PR_TEMPLATE))?;
     write(".github/CODEOWNERS", &fill(CODEOWNERS))?;
 
@@ -278,7 +329,6 @@ pub fn init(o: &InitOptions<'_>) -> anyhow::Result<i32> {
         Some("../../schemas/aktor.schema.json"),
     );
     write("aktorer/exempel/aktor.toml", &exempel)?;
-    std::fs::create_dir_all(dir.join("behov"))?;
     write("behov/.gitkeep", "")?;
 
     let git = git_init(dir);
@@ -317,14 +367,12 @@ enum Git {
 
 /// Makes `dir` a git repository with the branch `main`, unless it is inside one already.
 fn git_init(dir: &Path) -> Git {
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .arg("-C")
-            .arg(dir)
-            .args(args)
-            .stdin(std::process::Stdio::null())
-            .output()
+    // The folder may be inside a repository someone else wrote: git runs with its programs
+    // switched off (see `crate::git`).
+    let Ok(repo) = crate::git::Repo::open(dir) else {
+        return Git::Missing;
     };
+    let git = |args: &[&str]| repo.run(args);
     match git(&["rev-parse", "--is-inside-work-tree"]) {
         Err(_) => return Git::Missing,
         Ok(out) if out.status.success() => return Git::Inside,

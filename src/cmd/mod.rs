@@ -10,6 +10,7 @@ mod schema;
 mod sok;
 mod validera;
 mod visa;
+mod write;
 
 pub use fmt::fmt;
 pub use init::{InitOptions, init, taplo_config};
@@ -21,6 +22,7 @@ pub use schema::schema;
 pub use sok::sok;
 pub use validera::validera;
 pub use visa::visa;
+use write::write_file;
 
 /// A progress bar on stderr for big folders, only when stderr is a terminal.
 struct Bar(std::sync::OnceLock<indicatif::ProgressBar>);
@@ -175,32 +177,6 @@ pub fn print_raw(text: &str) -> anyhow::Result<()> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }
-}
-
-/// Writes a new file, or replaces one only when `overwrite` is set, through a temporary file
-/// in the same folder and a rename, so an interruption never leaves half a file.
-pub fn write_file(path: &std::path::Path, text: &str, overwrite: bool) -> anyhow::Result<()> {
-    use anyhow::Context as _;
-    if path.exists() && !overwrite {
-        anyhow::bail!(
-            "`{}` finns redan; lägg till --skriv-over för att ersätta den",
-            path.display()
-        );
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "fil".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text).with_context(|| format!("`{}` kan inte skrivas", tmp.display()))?;
-    if let Err(e) = std::fs::rename(&tmp, path) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("`{}` kan inte skrivas", path.display()));
-    }
-    Ok(())
 }
 
 /// `resurs forklara KOD`.

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::bail;
+use anyhow::{Context as _, bail};
 
 use crate::cli::NyVad;
 use crate::date::Datum;
@@ -95,6 +95,32 @@ fn schema_path(data: &Path, file_dir: &Path, kind: Kind) -> Option<String> {
         .find(|s| s.join(kind.schema_file()).is_file())?;
     let file_dir = file_dir.canonicalize().ok()?;
     relative(&file_dir, &dir.join(kind.schema_file()))
+}
+
+/// Makes the folders of `rel` inside `data`, one at a time, and refuses to go through a
+/// symbolic link: a data folder can ship `behov -> /någon/annanstans`, and a new file must
+/// land in the data folder. (The data folder itself may be a link.)
+fn make_folders(data: &Path, rel: &Path) -> anyhow::Result<()> {
+    let mut dir = data.to_path_buf();
+    let mut shown = PathBuf::new();
+    for part in rel.components() {
+        dir.push(part);
+        shown.push(part);
+        match super::write::at(&dir)? {
+            super::write::At::Nothing => std::fs::create_dir(&dir)
+                .with_context(|| format!("mappen `{}` kan inte skapas", dir.display()))?,
+            super::write::At::Dir => {}
+            super::write::At::Other(what) => bail!(
+                "`{}` är {what}, inte en mapp; resurs ny skriver bara i datamappens egna mappar och följer ingen länk",
+                shown.display()
+            ),
+            super::write::At::File(_) => bail!(
+                "`{}` är en fil, inte en mapp; resurs ny kan inte skapa filen där",
+                shown.display()
+            ),
+        }
+    }
+    Ok(())
 }
 
 pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
@@ -195,14 +221,14 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
         }
     };
     let path = data.join(&rel);
-    if path.exists() {
+    if !matches!(super::write::at(&path)?, super::write::At::Nothing) {
         bail!(
             "`{}` finns redan och skrivs inte över; ändra den filen i stället",
             rel.display()
         );
     }
+    make_folders(data, rel.parent().unwrap_or(Path::new("")))?;
     let dir = path.parent().unwrap_or(data);
-    std::fs::create_dir_all(dir)?;
     let text = crate::template::render(kind, &filled, schema_path(data, dir, kind).as_deref());
     super::write_file(&path, &text, false)?;
 

@@ -1,7 +1,6 @@
 //! `resurs rapport`: builds the report, writes it to stdout or to a new file.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::cli::{RapportArgs, RapportFormat};
 use crate::date::Datum;
@@ -9,29 +8,37 @@ use crate::exit;
 use crate::report::{self, Options};
 
 /// The data folder's commit, when it is in a git repository (with a note when it has
-/// uncommitted changes); `None` when git or the repository is missing.
+/// uncommitted changes); `None` when git or the repository is missing. git runs with the
+/// repository's own programs switched off (see [`crate::git`]).
 fn commit(data: &Path) -> Option<String> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(data)
-        .args(["rev-parse", "--short=12", "HEAD"])
-        .output()
+    let repo = crate::git::Repo::open(data).ok()?;
+    let out = repo
+        .run(&["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
         .ok()?;
     if !out.status.success() {
         return None;
     }
-    let hash = String::from_utf8(out.stdout).ok()?.trim().to_owned();
-    let dirty = Command::new("git")
-        .arg("-C")
-        .arg(data)
-        .args(["status", "--porcelain", "--", "."])
-        .output()
+    let full = String::from_utf8(out.stdout).ok()?;
+    let full = full.trim();
+    if !crate::git::is_hash(full) {
+        return None;
+    }
+    let hash = &full[..12];
+    let dirty = repo
+        .run(&[
+            "status",
+            "--porcelain",
+            "-z",
+            "--ignore-submodules=all",
+            "--",
+            ".",
+        ])
         .ok()
-        .is_some_and(|o| !o.stdout.is_empty());
+        .is_some_and(|o| o.status.success() && !o.stdout.is_empty());
     Some(if dirty {
         format!("{hash} (med ändringar som inte är incheckade)")
     } else {
-        hash
+        hash.to_owned()
     })
 }
 
@@ -65,10 +72,22 @@ fn format(args: &RapportArgs) -> anyhow::Result<RapportFormat> {
 
 pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<i32> {
     let format = format(args)?;
-    if let Some(out) = &args.ut {
-        if out.exists() && !args.skriv_over {
-            anyhow::bail!(
+    // `-o -` is standard output. A file is written only as a regular file: a device, a pipe
+    // or a link (`-o /dev/stdout`) is never replaced.
+    let ut = args.ut.as_deref().filter(|p| *p != Path::new("-"));
+    if let Some(out) = ut {
+        let what = match super::write::at(out)? {
+            super::write::At::Dir => Some("en mapp"),
+            super::write::At::Other(what) => Some(what),
+            super::write::At::File(_) if !args.skriv_over => anyhow::bail!(
                 "`{}` finns redan; lägg till --skriv-over för att ersätta den",
+                out.display()
+            ),
+            _ => None,
+        };
+        if let Some(what) = what {
+            anyhow::bail!(
+                "`{}` är {what}; rapporten skrivs bara till en vanlig fil. Utelämna -o (eller skriv `-o -`) för att få den på standard ut.",
                 out.display()
             );
         }
@@ -105,7 +124,7 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
         RapportFormat::Md => report::markdown::render(&rep),
         RapportFormat::Html => report::html::render(&rep),
     });
-    match &args.ut {
+    match ut {
         Some(path) => {
             super::write_file(path, &text, args.skriv_over)?;
             super::note(&format!("Rapporten skrevs till {}.", path.display()));

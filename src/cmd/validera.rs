@@ -53,37 +53,82 @@ pub fn validera(data: &Path, today: Datum, args: &ValideraArgs) -> anyhow::Resul
 pub const UPKEEP: [&str; 6] = ["W001", "E016", "W005", "W002", "W003", "W004"];
 
 /// Files (relative to the data folder) changed since a git ref, committed or not, plus new ones.
+/// The ref is resolved to a commit first, so that nothing in it reaches git as an option, and
+/// git runs with the repository's own programs switched off (see [`crate::git`]).
 fn changed_since(
     data: &Path,
     reference: &str,
 ) -> anyhow::Result<std::collections::BTreeSet<String>> {
-    let git = |args: &[&str]| -> anyhow::Result<String> {
-        let out = std::process::Command::new("git")
-            .arg("-C")
-            .arg(data)
-            .args(args)
-            .output()
+    let shown = reference.escape_debug();
+    if reference.is_empty() || reference.starts_with('-') {
+        anyhow::bail!(
+            "kan inte jämföra med `{shown}`: en git-referens kan inte vara tom eller börja med `-`; \
+             ange en gren, en tagg eller en commit, t.ex. `--andrade-sedan origin/main`"
+        );
+    }
+    let repo =
+        crate::git::Repo::open(data).map_err(|e| anyhow::anyhow!("git kan inte köras: {e}"))?;
+    let git = |args: &[&str]| -> anyhow::Result<Vec<u8>> {
+        let out = repo
+            .run(args)
             .map_err(|e| anyhow::anyhow!("git kan inte köras: {e}"))?;
         if !out.status.success() {
             anyhow::bail!(
-                "kan inte jämföra med `{reference}`: {}",
+                "kan inte jämföra med `{shown}`: {}",
                 String::from_utf8_lossy(&out.stderr)
                     .lines()
                     .next()
                     .unwrap_or("git svarade med ett fel")
+                    .escape_debug()
             );
         }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        Ok(out.stdout)
     };
-    let mut files: std::collections::BTreeSet<String> =
-        git(&["diff", "--name-only", "--relative", reference, "--", "."])?
-            .lines()
-            .map(str::to_owned)
-            .collect();
-    files.extend(
-        git(&["ls-files", "--others", "--exclude-standard", "--", "."])?
-            .lines()
-            .map(str::to_owned),
-    );
+    let commit = format!("{reference}^{{commit}}");
+    let resolved = repo
+        .run(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &commit,
+        ])
+        .map_err(|e| anyhow::anyhow!("git kan inte köras: {e}"))?;
+    let hash = String::from_utf8_lossy(&resolved.stdout).trim().to_owned();
+    if !resolved.status.success() || !crate::git::is_hash(&hash) {
+        anyhow::bail!(
+            "kan inte jämföra med `{shown}`: git känner inte till någon commit med det namnet i `{}`",
+            data.display()
+        );
+    }
+    let names = |out: Vec<u8>| -> Vec<String> {
+        out.split(|b| *b == 0)
+            .filter(|n| !n.is_empty())
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .collect()
+    };
+    let mut files: std::collections::BTreeSet<String> = names(git(&[
+        "diff",
+        "--name-only",
+        "-z",
+        "--relative",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--ignore-submodules=all",
+        "--end-of-options",
+        &hash,
+        "--",
+        ".",
+    ])?)
+    .into_iter()
+    .collect();
+    files.extend(names(git(&[
+        "ls-files",
+        "-z",
+        "--others",
+        "--exclude-standard",
+        "--",
+        ".",
+    ])?));
     Ok(files)
 }
