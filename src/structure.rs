@@ -73,6 +73,7 @@ pub fn check_readable(
         kind,
         unread,
         out,
+        suggestions: crate::validate::Suggestions::default(),
     };
     walker.table(doc.get_ref(), doc.span(), root, &mut Vec::new());
 }
@@ -360,6 +361,7 @@ struct Walker<'a> {
     /// Keys whose lines had a syntax error: not reported as missing.
     unread: std::collections::HashSet<Vec<Result<&'a str, usize>>>,
     out: &'a mut Vec<Problem>,
+    suggestions: crate::validate::Suggestions,
 }
 
 /// Where a value is, for messages only (keys borrowed from the document).
@@ -441,18 +443,27 @@ impl Walker<'_> {
                         format!("okänd nyckel `{name}`"),
                     )
                     .label(format!("finns inte i {}", self.where_(path)));
+                    let folded = crate::text::fold(name);
                     let alias = KEY_ALIASES
                         .iter()
-                        .find(|(a, _)| crate::text::fold(name) == *a)
+                        .find(|(a, _)| folded == *a)
                         .map(|(_, k)| *k)
                         .filter(|k| known.contains(k));
-                    if let Some(best) =
-                        alias.or_else(|| closest_str(name, known.iter().copied()).first().copied())
-                    {
+                    let best = alias.or_else(|| {
+                        self.suggestions
+                            .allow(&mut p)
+                            .then(|| closest_str(name, known.iter().copied()).first().copied())
+                            .flatten()
+                    });
+                    if let Some(best) = best {
                         suggested.push(best);
                         p = p.suggest(best);
                     } else {
-                        p = p.help(format!("tillåtna nycklar: {}", backticked(&known)));
+                        let allowed = format!("tillåtna nycklar: {}", backticked(&known));
+                        p.help = Some(match p.help.take() {
+                            Some(note) => format!("{allowed}; {note}"),
+                            None => allowed,
+                        });
                     }
                     self.push(p);
                 }
@@ -621,8 +632,10 @@ impl Walker<'_> {
                         format!("`{}` kan inte vara `{text}`", key()),
                     )
                     .help(format!("möjliga värden: {}", backticked(&values)));
-                    if let Some(best) = closest_str(text, values.iter().copied()).first() {
-                        p = p.suggest(format!("\"{best}\""));
+                    if self.suggestions.allow(&mut p) {
+                        if let Some(best) = closest_str(text, values.iter().copied()).first() {
+                            p = p.suggest(format!("\"{best}\""));
+                        }
                     }
                     self.push(p);
                 }

@@ -50,27 +50,52 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// A folded query for [`closeness`], with what every comparison needs counted once.
+struct Query {
+    folded: String,
+    chars: usize,
+    /// The most edits a candidate may be away.
+    limit: usize,
+}
+
+impl Query {
+    fn new(written: &str) -> Self {
+        let folded = fold(written);
+        let chars = folded.chars().count();
+        let limit = match chars {
+            0..=3 => 1,
+            4..=7 => 2,
+            _ => 3,
+        };
+        Query {
+            folded,
+            chars,
+            limit,
+        }
+    }
+}
+
 /// How close a folded query is to a folded candidate; `None` when it is not close at all.
 /// Lower is better. Typos (edit distance) and abbreviations (fuzzy subsequence) both count.
-fn closeness(query: &str, candidate: &str, matcher: &SkimMatcherV2) -> Option<u32> {
-    if query.is_empty() {
+/// Cheap for most candidates: the edit distance is at least the difference in length, and a
+/// subsequence is never longer than what it is in.
+fn closeness(query: &Query, candidate: &str, matcher: &SkimMatcherV2) -> Option<u32> {
+    let (q, qlen) = (query.folded.as_str(), query.chars);
+    if q.is_empty() {
         return None;
     }
-    let qlen = query.chars().count();
-    let dist = edit_distance(query, candidate);
-    let limit = match qlen {
-        0..=3 => 1,
-        4..=7 => 2,
-        _ => 3,
-    };
-    if dist <= limit {
-        return Some(u32::try_from(dist).unwrap_or(u32::MAX));
+    let clen = candidate.chars().count();
+    if clen.abs_diff(qlen) <= query.limit {
+        let dist = edit_distance(q, candidate);
+        if dist <= query.limit {
+            return Some(u32::try_from(dist).unwrap_or(u32::MAX));
+        }
     }
-    if qlen >= 3 && (candidate.starts_with(query) || (qlen >= 4 && candidate.contains(query))) {
+    if qlen >= 3 && (candidate.starts_with(q) || (qlen >= 4 && candidate.contains(q))) {
         return Some(10);
     }
-    if qlen >= 4 {
-        let score = matcher.fuzzy_match(candidate, query)?;
+    if qlen >= 4 && clen >= qlen {
+        let score = matcher.fuzzy_match(candidate, q)?;
         // A good subsequence match: most characters adjacent.
         let per_char = score / i64::try_from(qlen).unwrap_or(1);
         if per_char >= 16 {
@@ -109,6 +134,9 @@ pub struct Lexicon {
     /// Folded ids, labels and synonyms, in that order of precedence; a folded form shared by
     /// several terms (Håbo and Habo) is ambiguous.
     by_fold: [HashMap<String, Vec<usize>>; 3],
+    /// Each term's id, label and synonyms folded, for "did you mean" (folded once, not per
+    /// look-up).
+    folded: Vec<Vec<String>>,
 }
 
 impl Lexicon {
@@ -122,14 +150,19 @@ impl Lexicon {
                 vec![t.namn.as_str()],
                 t.synonymer.iter().map(String::as_str).collect(),
             ];
+            let mut folded = Vec::with_capacity(2 + t.synonymer.len());
             for (tier, words) in forms.iter().enumerate() {
                 for w in words {
-                    let list = lx.by_fold[tier].entry(fold(w)).or_default();
-                    if !list.contains(&i) {
+                    let f = fold(w);
+                    let list = lx.by_fold[tier].entry(f.clone()).or_default();
+                    // A term's own forms come one after another: its index is last if there.
+                    if list.last() != Some(&i) {
                         list.push(i);
                     }
+                    folded.push(f);
                 }
             }
+            lx.folded.push(folded);
         }
         lx.terms = terms;
         lx
@@ -150,12 +183,18 @@ impl Lexicon {
     /// Resolves a written value: exact id; alias (exact label, then folded id, label or
     /// synonym); else the closest terms (or, for an ambiguous folded form, all its terms).
     pub fn resolve(&self, written: &str) -> Resolution<'_> {
+        self.resolve_suggesting(written, 3)
+    }
+
+    /// [`Lexicon::resolve`] with at most `max` suggestions for an unknown value (none, and no
+    /// search for them, with `0`).
+    pub fn resolve_suggesting(&self, written: &str, max: usize) -> Resolution<'_> {
         if let Some(t) = self.get(written) {
             return Resolution::Id(t);
         }
         // The same text in another Unicode form (NFD from some editors) is the same word.
         if !written.is_ascii() && !unicode_normalization::is_nfc(written) {
-            return self.resolve(&nfc(written));
+            return self.resolve_suggesting(&nfc(written), max);
         }
         if let Some(&i) = self.by_name.get(written) {
             return Resolution::Alias(&self.terms[i]);
@@ -170,19 +209,21 @@ impl Lexicon {
                 _ => {}
             }
         }
-        Resolution::Unknown(self.closest(written, 3))
+        Resolution::Unknown(self.closest(written, max))
     }
 
     /// The closest terms with their closeness (lower is better), best first.
     pub fn closest_scored(&self, written: &str, max: usize) -> Vec<(u32, &Term)> {
-        let query = fold(written);
+        if max == 0 {
+            return Vec::new();
+        }
+        let query = Query::new(written);
         let matcher = SkimMatcherV2::default();
         let mut scored: Vec<(u32, usize)> = Vec::new();
-        for (i, t) in self.terms.iter().enumerate() {
-            let best = std::iter::once(t.id.as_str())
-                .chain(std::iter::once(t.namn.as_str()))
-                .chain(t.synonymer.iter().map(String::as_str))
-                .filter_map(|c| closeness(&query, &fold(c), &matcher))
+        for (i, forms) in self.folded.iter().enumerate() {
+            let best = forms
+                .iter()
+                .filter_map(|c| closeness(&query, c, &matcher))
                 .min();
             if let Some(score) = best {
                 scored.push((score, i));
@@ -361,11 +402,20 @@ pub fn closest_str<'a>(
     written: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Vec<&'a str> {
-    let query = fold(written);
+    let folded: Vec<(&str, String)> = candidates.into_iter().map(|c| (c, fold(c))).collect();
+    closest_folded(written, folded.iter().map(|(c, f)| (*c, f.as_str())))
+}
+
+/// [`closest_str`] of candidates folded beforehand: `(candidate, folded candidate)`.
+pub fn closest_folded<'a, 'f>(
+    written: &str,
+    candidates: impl IntoIterator<Item = (&'a str, &'f str)>,
+) -> Vec<&'a str> {
+    let query = Query::new(written);
     let matcher = SkimMatcherV2::default();
     let mut scored: Vec<(u32, &str)> = candidates
         .into_iter()
-        .filter_map(|c| closeness(&query, &fold(c), &matcher).map(|s| (s, c)))
+        .filter_map(|(c, f)| closeness(&query, f, &matcher).map(|s| (s, c)))
         .collect();
     scored.sort_unstable();
     scored.dedup_by(|a, b| a.1 == b.1);

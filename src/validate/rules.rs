@@ -10,7 +10,7 @@ use crate::model::{Kontakt, Status};
 use crate::path;
 use crate::problem::{Loc, Problem, Seg};
 use crate::text::{Lexicon, Resolution};
-use crate::validate::Options;
+use crate::validate::{Options, Suggestions};
 use crate::validate::formats::{self, Rejected};
 
 /// Runs every entry rule.
@@ -20,7 +20,11 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         .as_ref()
         .map(|i| i.granskning)
         .unwrap_or_default();
-    let c = Checker { ds, out };
+    let c = Checker {
+        ds,
+        out,
+        suggestions: Suggestions::default(),
+    };
 
     if let Some(inst) = &ds.installningar {
         let file = Path::new("resurs.toml");
@@ -233,6 +237,7 @@ fn each<T: Sync>(
                 &mut Checker {
                     ds,
                     out: &mut found,
+                    suggestions: Suggestions::default(),
                 },
                 e,
             );
@@ -241,9 +246,11 @@ fn each<T: Sync>(
         .collect()
 }
 
+/// The checks of one entry (one file).
 struct Checker<'a> {
     ds: &'a Dataset,
     out: &'a mut Vec<Problem>,
+    suggestions: Suggestions,
 }
 
 impl Checker<'_> {
@@ -259,7 +266,8 @@ impl Checker<'_> {
         path: impl FnOnce() -> Vec<Seg>,
     ) {
         let Some(lex) = lex else { return };
-        match lex.resolve(value) {
+        // The closest terms are looked for only if this file may have more suggestions.
+        match lex.resolve_suggesting(value, 0) {
             Resolution::Id(_) => {}
             Resolution::Alias(t) => self.out.push(
                 Problem::new(
@@ -284,7 +292,15 @@ impl Checker<'_> {
                 .help(format!(
                     "tillåtna värden finns i `vokabular/{file_stem}.toml`"
                 ));
-                if let Some(best) = close.first() {
+                // An ambiguous folded form names its terms without a search.
+                let best = match close.first() {
+                    Some(t) => Some(*t),
+                    None if self.suggestions.allow(&mut p) => {
+                        lex.closest(value, 1).first().copied()
+                    }
+                    None => None,
+                };
+                if let Some(best) = best {
                     p = p.suggest_with_note(best.id.clone(), best.namn.clone());
                 }
                 self.out.push(p);
@@ -370,7 +386,7 @@ impl Checker<'_> {
                 return;
             }
         }
-        match areas.resolve(value) {
+        match areas.resolve_suggesting(value, false) {
             AreaResolution::Exact(Area::Kommun(_)) => {}
             AreaResolution::Exact(_) if !kommun_only => {}
             AreaResolution::Exact(_) => self.out.push(
@@ -392,11 +408,15 @@ impl Checker<'_> {
                 .label("skriv namnet exakt som i vokabulären, eller SCB-koden")
                 .suggest(name),
             ),
-            AreaResolution::Unknown(close) => {
+            AreaResolution::Unknown(_) => {
                 let mut p = Problem::new("E009", f, Loc::Value(path()), format!("okänt område `{value}`"))
                     .help("skriv en kommun eller ett län (namn eller SCB-kod) ur `vokabular/omraden.toml`, eller `riket`");
-                if let Some(best) = close.first() {
-                    p = p.suggest(best.clone());
+                if self.suggestions.allow(&mut p) {
+                    if let AreaResolution::Unknown(close) = areas.resolve(value) {
+                        if let Some(best) = close.into_iter().next() {
+                            p = p.suggest(best);
+                        }
+                    }
                 }
                 self.out.push(p);
             }
@@ -416,14 +436,20 @@ impl Checker<'_> {
             format!("det finns ingen aktör `{id}`"),
         )
         .help("aktörens id är namnet på dess mapp i `aktorer/`");
-        let by_name = self
-            .ds
-            .aktorer
-            .values()
-            .find(|a| crate::text::fold(&a.data.namn) == crate::text::fold(id))
-            .map(|a| a.id.as_str());
-        if let Some(best) = by_name.or_else(|| crate::text::closest_str(id, ids).first().copied()) {
-            p = p.suggest(best);
+        // Both look at every actor: only for the first unknown values of a file.
+        if self.suggestions.allow(&mut p) {
+            let folded = crate::text::fold(id);
+            let by_name = self
+                .ds
+                .aktorer
+                .values()
+                .find(|a| crate::text::fold(&a.data.namn) == folded)
+                .map(|a| a.id.as_str());
+            if let Some(best) =
+                by_name.or_else(|| crate::text::closest_str(id, ids).first().copied())
+            {
+                p = p.suggest(best);
+            }
         }
         self.out.push(p);
     }
