@@ -207,8 +207,8 @@ pub struct Areas {
     lexicon: Lexicon,
     /// Each area's name, by area.
     names: HashMap<Area, String>,
-    /// Län and kommuner by name, each with its name folded: for "did you mean".
-    folded_names: Vec<(String, String)>,
+    /// The names of län and kommuner, folded once: for "did you mean".
+    folded_names: crate::text::Folded<String>,
 }
 
 impl Areas {
@@ -224,12 +224,8 @@ impl Areas {
         for k in &vok.kommun {
             a.add(Area::Kommun(k.kod.clone()), k);
         }
-        a.folded_names = vok
-            .lan
-            .iter()
-            .chain(&vok.kommun)
-            .map(|o| (o.namn.clone(), fold(&o.namn)))
-            .collect();
+        a.folded_names =
+            crate::text::Folded::new(vok.lan.iter().chain(&vok.kommun).map(|o| o.namn.clone()));
         // A län is also its name without "län" (`Kronoberg`, `Kalmar`); where a kommun has
         // that name, the kommun's own name wins a look-up that is not for a län.
         a.lexicon = Lexicon::new(
@@ -380,13 +376,11 @@ impl Areas {
         if !suggest {
             return AreaResolution::Unknown(Vec::new());
         }
-        let names = self
+        let mut close: Vec<String> = self
             .folded_names
-            .iter()
-            .map(|(n, f)| (n.as_str(), f.as_str()));
-        let mut close: Vec<String> = crate::text::closest_folded(written, names)
+            .closest_of(written)
             .into_iter()
-            .map(str::to_owned)
+            .cloned()
             .collect();
         if close.is_empty() {
             // Folded duplicates (Håbo/Habo): offer all of them.

@@ -50,27 +50,35 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// A folded query for [`closeness`], with what every comparison needs counted once.
-struct Query {
-    folded: String,
+/// A folded word prepared for [`closeness`]: its characters counted and the set of them.
+#[derive(Debug, Clone, Default)]
+struct Form {
+    text: String,
     chars: usize,
-    /// The most edits a candidate may be away.
-    limit: usize,
+    /// One bit for each character in the text (by its code modulo 64).
+    mask: u64,
 }
 
-impl Query {
-    fn new(written: &str) -> Self {
-        let folded = fold(written);
-        let chars = folded.chars().count();
-        let limit = match chars {
+impl Form {
+    fn new(folded: String) -> Self {
+        let (mut chars, mut mask) = (0, 0u64);
+        for c in folded.chars() {
+            chars += 1;
+            mask |= 1 << (u32::from(c) % 64);
+        }
+        Form {
+            text: folded,
+            chars,
+            mask,
+        }
+    }
+
+    /// The most edits a candidate may be away from this query.
+    fn limit(&self) -> usize {
+        match self.chars {
             0..=3 => 1,
             4..=7 => 2,
             _ => 3,
-        };
-        Query {
-            folded,
-            chars,
-            limit,
         }
     }
 }
@@ -78,24 +86,28 @@ impl Query {
 /// How close a folded query is to a folded candidate; `None` when it is not close at all.
 /// Lower is better. Typos (edit distance) and abbreviations (fuzzy subsequence) both count.
 /// Cheap for most candidates: the edit distance is at least the difference in length, and a
-/// subsequence is never longer than what it is in.
-fn closeness(query: &Query, candidate: &str, matcher: &SkimMatcherV2) -> Option<u32> {
-    let (q, qlen) = (query.folded.as_str(), query.chars);
+/// query that is a part or a subsequence of a candidate has no character the candidate lacks.
+fn closeness(query: &Form, candidate: &Form, matcher: &SkimMatcherV2) -> Option<u32> {
+    let (q, qlen) = (query.text.as_str(), query.chars);
     if q.is_empty() {
         return None;
     }
-    let clen = candidate.chars().count();
-    if clen.abs_diff(qlen) <= query.limit {
-        let dist = edit_distance(q, candidate);
-        if dist <= query.limit {
+    let limit = query.limit();
+    if candidate.chars.abs_diff(qlen) <= limit {
+        let dist = edit_distance(q, &candidate.text);
+        if dist <= limit {
             return Some(u32::try_from(dist).unwrap_or(u32::MAX));
         }
     }
-    if qlen >= 3 && (candidate.starts_with(q) || (qlen >= 4 && candidate.contains(q))) {
+    if query.mask & !candidate.mask != 0 {
+        return None;
+    }
+    let c = candidate.text.as_str();
+    if qlen >= 3 && (c.starts_with(q) || (qlen >= 4 && c.contains(q))) {
         return Some(10);
     }
-    if qlen >= 4 && clen >= qlen {
-        let score = matcher.fuzzy_match(candidate, q)?;
+    if qlen >= 4 && candidate.chars >= qlen {
+        let score = matcher.fuzzy_match(c, q)?;
         // A good subsequence match: most characters adjacent.
         let per_char = score / i64::try_from(qlen).unwrap_or(1);
         if per_char >= 16 {
@@ -136,7 +148,7 @@ pub struct Lexicon {
     by_fold: [HashMap<String, Vec<usize>>; 3],
     /// Each term's id, label and synonyms folded, for "did you mean" (folded once, not per
     /// look-up).
-    folded: Vec<Vec<String>>,
+    folded: Vec<Vec<Form>>,
 }
 
 impl Lexicon {
@@ -159,7 +171,7 @@ impl Lexicon {
                     if list.last() != Some(&i) {
                         list.push(i);
                     }
-                    folded.push(f);
+                    folded.push(Form::new(f));
                 }
             }
             lx.folded.push(folded);
@@ -217,7 +229,7 @@ impl Lexicon {
         if max == 0 {
             return Vec::new();
         }
-        let query = Query::new(written);
+        let query = Form::new(fold(written));
         let matcher = SkimMatcherV2::default();
         let mut scored: Vec<(u32, usize)> = Vec::new();
         for (i, forms) in self.folded.iter().enumerate() {
@@ -402,24 +414,54 @@ pub fn closest_str<'a>(
     written: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Vec<&'a str> {
-    let folded: Vec<(&str, String)> = candidates.into_iter().map(|c| (c, fold(c))).collect();
-    closest_folded(written, folded.iter().map(|(c, f)| (*c, f.as_str())))
+    let folded = Folded::new(candidates);
+    folded.closest(written).into_iter().map(|i| folded.0[i].0).collect()
 }
 
-/// [`closest_str`] of candidates folded beforehand: `(candidate, folded candidate)`.
-pub fn closest_folded<'a, 'f>(
-    written: &str,
-    candidates: impl IntoIterator<Item = (&'a str, &'f str)>,
-) -> Vec<&'a str> {
-    let query = Query::new(written);
-    let matcher = SkimMatcherV2::default();
-    let mut scored: Vec<(u32, &str)> = candidates
-        .into_iter()
-        .filter_map(|(c, f)| closeness(&query, f, &matcher).map(|s| (s, c)))
-        .collect();
-    scored.sort_unstable();
-    scored.dedup_by(|a, b| a.1 == b.1);
-    scored.into_iter().take(3).map(|(_, c)| c).collect()
+/// Plain strings folded once for many look-ups of the closest (a vocabulary's names).
+#[derive(Debug, Clone, Default)]
+pub struct Folded<T>(Vec<(T, Form)>);
+
+impl<T: AsRef<str>> Folded<T> {
+    pub fn new(candidates: impl IntoIterator<Item = T>) -> Self {
+        Folded(
+            candidates
+                .into_iter()
+                .map(|c| {
+                    let f = Form::new(fold(c.as_ref()));
+                    (c, f)
+                })
+                .collect(),
+        )
+    }
+
+    /// The closest candidates (at most three, each once), best first.
+    pub fn closest_of(&self, written: &str) -> Vec<&T> {
+        self.closest(written).into_iter().map(|i| &self.0[i].0).collect()
+    }
+
+    /// Indexes of the closest candidates.
+    fn closest(&self, written: &str) -> Vec<usize> {
+        let query = Form::new(fold(written));
+        let matcher = SkimMatcherV2::default();
+        let mut scored: Vec<(u32, usize)> = self
+            .0
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, f))| closeness(&query, f, &matcher).map(|s| (s, i)))
+            .collect();
+        scored.sort_unstable();
+        let mut out: Vec<usize> = Vec::new();
+        for (_, i) in scored {
+            if !out.iter().any(|&o| self.0[o].0.as_ref() == self.0[i].0.as_ref()) {
+                out.push(i);
+            }
+            if out.len() == 3 {
+                break;
+            }
+        }
+        out
+    }
 }
 
 /// How well one word of a free-text query matches a text: `Some(100)` when the folded text
