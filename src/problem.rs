@@ -219,4 +219,5 @@ pub const CODES: &[(&str, &str)] = &[
         "W009",
         "insats utan publikt sätt att nå den (telefon, e-post, webb, kontakt, kontaktväg eller plats)",
     ),
+    ("W011", "samma värde flera gånger i en lista"),
 ];

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::dataset::{Area, AreaResolution, Dataset};
 use crate::date::Datum;
-use crate::model::{Kontakt, Status};
+use crate::model::{Kanal, Kontakt, Status};
 use crate::path;
 use crate::problem::{Loc, Problem, Seg};
 use crate::text::{Lexicon, Resolution};
@@ -73,6 +73,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         for (i, o) in a.omraden.iter().enumerate() {
             c.area(o, f, || path!["omraden", i], false);
         }
+        c.repeated("omraden", strs(&a.omraden), f);
         c.contact_ways(
             a.webb.as_deref(),
             a.epost.as_deref(),
@@ -118,6 +119,12 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         for (i, id) in x.samarbetspartner.iter().enumerate() {
             c.aktor_ref(id, f, || path!["samarbetspartner", i]);
         }
+        c.repeated("behov", strs(&x.behov), f);
+        c.repeated("malgrupper", strs(&x.malgrupper), f);
+        c.repeated("omraden", strs(x.omraden.iter().flatten()), f);
+        c.repeated("sprak", strs(x.sprak.iter().flatten()), f);
+        c.repeated("samarbetspartner", strs(&x.samarbetspartner), f);
+        c.repeated("kanaler", x.kanaler.iter().map(|k| kanal(*k)), f);
         if let (Some(from), Some(to)) = (x.giltig_fran, x.giltig_till) {
             if to < from {
                 c.out.push(
@@ -195,8 +202,28 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
                 c.aktor_ref(id, f, || path!["atgard", i, "ansvarig"]);
             }
         }
+        c.repeated("kategorier", strs(&b.kategorier), f);
+        c.repeated("malgrupper", strs(&b.malgrupper), f);
+        c.repeated("omraden", strs(&b.omraden), f);
+        c.repeated("sprak", strs(&b.sprak), f);
+        c.repeated("lyft_av", strs(&b.lyft_av), f);
     });
     c.out.extend(found);
+}
+
+/// The values of a list of texts, as `&str`.
+fn strs<'v>(values: impl IntoIterator<Item = &'v String>) -> impl Iterator<Item = &'v str> {
+    values.into_iter().map(String::as_str)
+}
+
+/// A channel as the data writes it.
+fn kanal(k: Kanal) -> &'static str {
+    match k {
+        Kanal::Plats => "plats",
+        Kanal::Telefon => "telefon",
+        Kanal::Digitalt => "digitalt",
+        Kanal::Uppsokande => "uppsokande",
+    }
 }
 
 /// A vocabulary's word in the forms messages need.
@@ -374,6 +401,32 @@ impl Checker<'_> {
             p = p.suggest(*first);
         }
         self.out.push(p);
+    }
+
+    /// The same value again in a list (`W011`): it says nothing more, and a list of thousands
+    /// of copies only costs. One look-up per value.
+    fn repeated<'v>(&mut self, key: &str, values: impl Iterator<Item = &'v str>, f: &Path) {
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, v) in values.enumerate() {
+            match first.entry(v) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(e) => self.out.push(
+                    Problem::new(
+                        "W011",
+                        f,
+                        Loc::Value(vec![Seg::Key(key.to_owned()), Seg::Index(i)]),
+                        format!("`{v}` står redan i `{key}`"),
+                    )
+                    .label("en gång till")
+                    .help(format!(
+                        "ta bort värdet här; det står redan som värde nr {} i listan",
+                        e.get() + 1
+                    )),
+                ),
+            }
+        }
     }
 
     /// An area (`E009`); `kommun_only` for a place's kommun.
