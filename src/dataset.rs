@@ -133,8 +133,8 @@ impl Dataset {
     pub fn omrade_namn(&self, written: &[String]) -> Vec<String> {
         written
             .iter()
-            .map(
-                |w| match self
+            .map(|w| {
+                match self
                     .vokabular
                     .omraden
                     .as_ref()
@@ -144,8 +144,8 @@ impl Dataset {
                         a.name(&area)
                     }
                     _ => w.clone(),
-                },
-            )
+                }
+            })
             .collect()
     }
 

@@ -185,7 +185,11 @@ mod tests {
         let text = format!("å = 1\r\nbb = \"ö\"\n\n{long}\nc = [\n  1,\n]\n{long}");
         let index = LineIndex::new(&text);
         for offset in 0..=text.len() + 2 {
-            assert_eq!(index.line_col(&text, offset), naive(&text, offset), "{offset}");
+            assert_eq!(
+                index.line_col(&text, offset),
+                naive(&text, offset),
+                "{offset}"
+            );
         }
     }
 
@@ -200,7 +204,10 @@ mod tests {
         assert_eq!(s.line(5), None);
         assert_eq!(s.line(0), None);
         let s = Source::new("a\n".to_owned());
-        assert_eq!((s.index().lines(), s.line(1), s.line(2)), (1, Some("a"), None));
+        assert_eq!(
+            (s.index().lines(), s.line(1), s.line(2)),
+            (1, Some("a"), None)
+        );
         let s = Source::new(String::new());
         assert_eq!((s.index().lines(), s.line(1)), (1, Some("")));
     }

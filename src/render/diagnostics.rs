@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::problem::{Problem, Severity};
-use crate::source::Source;
 use crate::render::count;
+use crate::source::Source;
 
 /// How many entries were read, for the summary line.
 #[derive(Debug, Clone, Copy, Default)]
@@ -142,8 +142,15 @@ impl Excerpt {
     fn of(source: &Source, line: usize, span: &std::ops::Range<usize>) -> Option<Self> {
         let range = source.line_range(line)?;
         let line_text = &source.text()[range.clone()];
-        let start = floor(line_text, span.start.clamp(range.start, range.end) - range.start);
-        let end = floor(line_text, span.end.clamp(range.start, range.end) - range.start).max(start);
+        let start = floor(
+            line_text,
+            span.start.clamp(range.start, range.end) - range.start,
+        );
+        let end = floor(
+            line_text,
+            span.end.clamp(range.start, range.end) - range.start,
+        )
+        .max(start);
         let whole = line_text.len() <= 4 * WHOLE && line_text.chars().count() <= WHOLE;
         let (from, to) = if whole {
             (0, line_text.len())

@@ -10,8 +10,8 @@ use crate::model::{Kanal, Kontakt, Status};
 use crate::path;
 use crate::problem::{Loc, Problem, Seg};
 use crate::text::{Lexicon, Resolution};
-use crate::validate::{Options, Suggestions};
 use crate::validate::formats::{self, Rejected};
+use crate::validate::{Options, Suggestions};
 
 /// Runs every entry rule.
 pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {

@@ -22,8 +22,8 @@ use toml::de::DeTable;
 
 use crate::problem::{Loc, Problem, Seg};
 use crate::schema::Kind;
-use fix::{Diag, Site};
 use crate::source::LineIndex;
+use fix::{Diag, Site};
 use report::{InnerKeys, to_problems, twice};
 use split::{Stmt, StmtKind};
 
