@@ -88,7 +88,7 @@ impl LineIndex {
 
 /// How many characters begin in some bytes of UTF-8: every byte that does not continue one.
 fn char_starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 /// A file's text with its line index.

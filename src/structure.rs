@@ -461,7 +461,7 @@ impl Walker<'_> {
                     } else {
                         let allowed = format!("tillåtna nycklar: {}", backticked(&known));
                         p.help = Some(match p.help.take() {
-                            Some(note) => format!("{allowed}; {note}"),
+                            Some(earlier) => format!("{allowed}; {earlier}"),
                             None => allowed,
                         });
                     }
