@@ -386,12 +386,13 @@ impl Walker<'_> {
         let mut suggested: Vec<&str> = Vec::new();
         // The same key twice, in two Unicode forms: the parser sees two keys, a reader one.
         if table.keys().any(|k| !k.get_ref().is_ascii()) {
-            let mut seen_nfc: Vec<String> = Vec::new();
+            // A set: a table may have a hundred thousand keys.
+            let mut seen_nfc: std::collections::HashSet<String> = std::collections::HashSet::new();
             let mut in_order: Vec<_> = table.keys().collect();
             in_order.sort_by_key(|k| k.span().start);
             for key in in_order {
                 let n = crate::text::nfc(key.get_ref());
-                if seen_nfc.contains(&n) {
+                if seen_nfc.contains(n.as_str()) {
                     self.push(
                         Problem::new(
                             "E001",
@@ -406,7 +407,7 @@ impl Walker<'_> {
                         ),
                     );
                 } else {
-                    seen_nfc.push(n);
+                    seen_nfc.insert(n);
                 }
             }
         }
