@@ -94,5 +94,74 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
+/// An offering with `n` unknown areas (one problem each), written over a copy of data/:
+/// `x0`, `x1`, … in base 36, so 100,000 of them stay under the 1 MB file limit.
+fn many_problems(n: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("bench-data")
+        .join(format!("problem-{n}"));
+    let file = dir.join("aktorer/rodakorset-vaxjo/insatser/manga-omraden.toml");
+    if !file.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for entry in walkdir::WalkDir::new(&data) {
+            let entry = entry.unwrap();
+            let target = dir.join(entry.path().strip_prefix(&data).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        let areas: Vec<String> = (0..n).map(|i| format!("\"x{}\"", base36(i))).collect();
+        let text = format!(
+            "namn = \"Många områden\"\nbeskrivning = \"Prov.\"\nbehov = [\"mat\"]\n\
+             malgrupper = [\"asylsokande\"]\nstatus = \"aktiv\"\nsenast_granskad = 2026-11-25\n\
+             kontaktvag = \"Ring.\"\nomraden = [{}]\n",
+            areas.join(",")
+        );
+        std::fs::write(&file, text).unwrap();
+    }
+    dir
+}
+
+fn base36(mut i: usize) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(char::from_digit(u32::try_from(i % 36).unwrap(), 36).unwrap());
+        i /= 36;
+        if i == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
+}
+
+/// `validera` on one file with 1k, 10k and 100k problems: load, rules, positions, and the
+/// text format with its source excerpts. Linear: the time per problem stays flat.
+fn problems(c: &mut Criterion) {
+    let today = Datum::new(2026, 11, 25).unwrap();
+    let mut g = c.benchmark_group("problem");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(10))
+        .warm_up_time(Duration::from_secs(1));
+    for (name, n) in [("1k", 1_000), ("10k", 10_000), ("100k", 100_000)] {
+        let dir = many_problems(n);
+        let validate = |dir: &Path| {
+            let ds = resurs::load::load_for_validation(dir, &resurs::load::Quiet).unwrap();
+            resurs::validate::validate(&ds, &resurs::validate::Options { today })
+        };
+        assert!(validate(&dir).len() >= n);
+        g.bench_with_input(BenchmarkId::new("validera-kort", name), &dir, |b, dir| {
+            b.iter(|| resurs::render::diagnostics::short(&validate(dir)).len());
+        });
+        g.bench_with_input(BenchmarkId::new("validera-text", name), &dir, |b, dir| {
+            b.iter(|| resurs::render::diagnostics::text(&validate(dir), dir).len());
+        });
+    }
+    g.finish();
+}
+
 criterion_group!(resurs_benches, benches);
-criterion_main!(resurs_benches);
+criterion_group!(problem_benches, problems);
+criterion_main!(resurs_benches, problem_benches);

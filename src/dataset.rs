@@ -133,14 +133,19 @@ impl Dataset {
     pub fn omrade_namn(&self, written: &[String]) -> Vec<String> {
         written
             .iter()
-            .map(
-                |w| match self.vokabular.omraden.as_ref().map(|a| (a, a.resolve(w))) {
+            .map(|w| {
+                match self
+                    .vokabular
+                    .omraden
+                    .as_ref()
+                    .map(|a| (a, a.resolve_suggesting(w, false)))
+                {
                     Some((a, AreaResolution::Exact(area) | AreaResolution::Alias(area, _))) => {
                         a.name(&area)
                     }
                     _ => w.clone(),
-                },
-            )
+                }
+            })
             .collect()
     }
 
@@ -200,6 +205,10 @@ pub struct Areas {
     by_fold: HashMap<String, Vec<Area>>,
     /// Län and kommuner as terms (id = code), for "did you mean".
     lexicon: Lexicon,
+    /// Each area's name, by area.
+    names: HashMap<Area, String>,
+    /// The names of län and kommuner, folded once: for "did you mean".
+    folded_names: crate::text::Folded<String>,
 }
 
 impl Areas {
@@ -215,6 +224,8 @@ impl Areas {
         for k in &vok.kommun {
             a.add(Area::Kommun(k.kod.clone()), k);
         }
+        a.folded_names =
+            crate::text::Folded::new(vok.lan.iter().chain(&vok.kommun).map(|o| o.namn.clone()));
         // A län is also its name without "län" (`Kronoberg`, `Kalmar`); where a kommun has
         // that name, the kommun's own name wins a look-up that is not for a län.
         a.lexicon = Lexicon::new(
@@ -284,6 +295,9 @@ impl Areas {
 
     fn add(&mut self, area: Area, o: &Omrade) {
         self.by_code.insert(o.kod.clone(), area.clone());
+        self.names
+            .entry(area.clone())
+            .or_insert_with(|| o.namn.clone());
         self.by_name
             .entry(o.namn.clone())
             .or_insert_with(|| area.clone());
@@ -304,15 +318,12 @@ impl Areas {
 
     /// The name of an area, as written in reports.
     pub fn name(&self, area: &Area) -> String {
-        let find = |list: &[Omrade], kod: &str| {
-            list.iter()
-                .find(|o| o.kod == kod)
-                .map_or_else(|| kod.to_owned(), |o| o.namn.clone())
-        };
         match area {
             Area::Riket => "hela Sverige".into(),
-            Area::Lan(kod) => find(&self.lan, kod),
-            Area::Kommun(kod) => find(&self.kommun, kod),
+            Area::Lan(kod) | Area::Kommun(kod) => self
+                .names
+                .get(area)
+                .map_or_else(|| kod.to_owned(), Clone::clone),
         }
     }
 
@@ -329,11 +340,18 @@ impl Areas {
     /// Resolves a written area: code, exact name, `riket`; else a folded or "… kommun" alias;
     /// else the closest names.
     pub fn resolve(&self, written: &str) -> AreaResolution {
+        self.resolve_suggesting(written, true)
+    }
+
+    /// [`Areas::resolve`] without looking for the closest names of an unknown area when
+    /// `suggest` is false (`Unknown` is then empty): for reading many values, where nobody
+    /// sees a suggestion.
+    pub fn resolve_suggesting(&self, written: &str, suggest: bool) -> AreaResolution {
         if let Some(a) = self.exact(written) {
             return AreaResolution::Exact(a.clone());
         }
         if !written.is_ascii() && !unicode_normalization::is_nfc(written) {
-            return self.resolve(&crate::text::nfc(written));
+            return self.resolve_suggesting(&crate::text::nfc(written), suggest);
         }
         let folded = fold(written);
         if folded == "riket" || folded == "sverige" || folded == "hela sverige" {
@@ -355,14 +373,14 @@ impl Areas {
                 }
             }
         }
-        let names = self
-            .lan
-            .iter()
-            .chain(self.kommun.iter())
-            .map(|o| o.namn.as_str());
-        let mut close: Vec<String> = crate::text::closest_str(written, names)
+        if !suggest {
+            return AreaResolution::Unknown(Vec::new());
+        }
+        let mut close: Vec<String> = self
+            .folded_names
+            .closest_of(written)
             .into_iter()
-            .map(str::to_owned)
+            .cloned()
             .collect();
         if close.is_empty() {
             // Folded duplicates (Håbo/Habo): offer all of them.
@@ -378,7 +396,7 @@ impl Areas {
     pub fn resolve_all(&self, written: &[String]) -> Vec<Area> {
         written
             .iter()
-            .filter_map(|w| match self.resolve(w) {
+            .filter_map(|w| match self.resolve_suggesting(w, false) {
                 AreaResolution::Exact(a) | AreaResolution::Alias(a, _) => Some(a),
                 AreaResolution::Unknown(_) => None,
             })

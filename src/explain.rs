@@ -234,6 +234,12 @@ pub const EXPLANATIONS: &[Explanation] = &[
         "behov/export.toml   (52 MB)",
         "(dela upp uppgifterna i en fil per aktör, insats och behov)",
     ),
+    e(
+        "W011",
+        "Samma värde står flera gånger i en lista (till exempel `omraden`, `behov`, `malgrupper`, `sprak`, `kanaler` eller `samarbetspartner`). Det andra säger inget mer än det första; ta bort det. Varningen pekar på rad och kolumn för värdet som står en gång till.",
+        "behov = [\"mat\", \"samtalsstod\", \"mat\"]",
+        "behov = [\"mat\", \"samtalsstod\"]",
+    ),
 ];
 
 /// The explanation of a code (any case).

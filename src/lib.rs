@@ -22,6 +22,7 @@ pub mod render;
 pub mod report;
 pub mod schema;
 pub mod search;
+pub mod source;
 pub mod structure;
 pub mod template;
 pub mod text;

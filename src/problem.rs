@@ -223,4 +223,5 @@ pub const CODES: &[(&str, &str)] = &[
         "W010",
         "styrtecken eller tecken som vänder textens riktning i en text",
     ),
+    ("W011", "samma värde flera gånger i en lista"),
 ];

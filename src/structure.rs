@@ -73,6 +73,7 @@ pub fn check_readable(
         kind,
         unread,
         out,
+        suggestions: crate::validate::Suggestions::default(),
     };
     walker.table(doc.get_ref(), doc.span(), root, &mut Vec::new());
 }
@@ -360,6 +361,7 @@ struct Walker<'a> {
     /// Keys whose lines had a syntax error: not reported as missing.
     unread: std::collections::HashSet<Vec<Result<&'a str, usize>>>,
     out: &'a mut Vec<Problem>,
+    suggestions: crate::validate::Suggestions,
 }
 
 /// Where a value is, for messages only (keys borrowed from the document).
@@ -384,12 +386,13 @@ impl Walker<'_> {
         let mut suggested: Vec<&str> = Vec::new();
         // The same key twice, in two Unicode forms: the parser sees two keys, a reader one.
         if table.keys().any(|k| !k.get_ref().is_ascii()) {
-            let mut seen_nfc: Vec<String> = Vec::new();
+            // A set: a table may have a hundred thousand keys.
+            let mut seen_nfc: std::collections::HashSet<String> = std::collections::HashSet::new();
             let mut in_order: Vec<_> = table.keys().collect();
             in_order.sort_by_key(|k| k.span().start);
             for key in in_order {
                 let n = crate::text::nfc(key.get_ref());
-                if seen_nfc.contains(&n) {
+                if seen_nfc.contains(n.as_str()) {
                     self.push(
                         Problem::new(
                             "E001",
@@ -404,7 +407,7 @@ impl Walker<'_> {
                         ),
                     );
                 } else {
-                    seen_nfc.push(n);
+                    seen_nfc.insert(n);
                 }
             }
         }
@@ -441,18 +444,27 @@ impl Walker<'_> {
                         format!("okänd nyckel `{name}`"),
                     )
                     .label(format!("finns inte i {}", self.where_(path)));
+                    let folded = crate::text::fold(name);
                     let alias = KEY_ALIASES
                         .iter()
-                        .find(|(a, _)| crate::text::fold(name) == *a)
+                        .find(|(a, _)| folded == *a)
                         .map(|(_, k)| *k)
                         .filter(|k| known.contains(k));
-                    if let Some(best) =
-                        alias.or_else(|| closest_str(name, known.iter().copied()).first().copied())
-                    {
+                    let best = alias.or_else(|| {
+                        self.suggestions
+                            .allow(&mut p)
+                            .then(|| closest_str(name, known.iter().copied()).first().copied())
+                            .flatten()
+                    });
+                    if let Some(best) = best {
                         suggested.push(best);
                         p = p.suggest(best);
                     } else {
-                        p = p.help(format!("tillåtna nycklar: {}", backticked(&known)));
+                        let allowed = format!("tillåtna nycklar: {}", backticked(&known));
+                        p.help = Some(match p.help.take() {
+                            Some(earlier) => format!("{allowed}; {earlier}"),
+                            None => allowed,
+                        });
                     }
                     self.push(p);
                 }
@@ -621,8 +633,10 @@ impl Walker<'_> {
                         format!("`{}` kan inte vara `{text}`", key()),
                     )
                     .help(format!("möjliga värden: {}", backticked(&values)));
-                    if let Some(best) = closest_str(text, values.iter().copied()).first() {
-                        p = p.suggest(format!("\"{best}\""));
+                    if self.suggestions.allow(&mut p) {
+                        if let Some(best) = closest_str(text, values.iter().copied()).first() {
+                            p = p.suggest(format!("\"{best}\""));
+                        }
                     }
                     self.push(p);
                 }

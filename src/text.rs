@@ -56,34 +56,100 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// How close a folded query is to a folded candidate; `None` when it is not close at all.
-/// Lower is better. Typos (edit distance) and abbreviations (fuzzy subsequence) both count.
-fn closeness(query: &str, candidate: &str, matcher: &SkimMatcherV2) -> Option<u32> {
-    if query.is_empty() {
+/// A folded word prepared for [`closeness`]: its characters counted and the set of them.
+#[derive(Debug, Clone, Default)]
+struct Form {
+    text: String,
+    chars: usize,
+    /// One bit for each character in the text (by its code modulo 64).
+    mask: u64,
+}
+
+impl Form {
+    fn new(folded: String) -> Self {
+        let (mut chars, mut mask) = (0, 0u64);
+        for c in folded.chars() {
+            chars += 1;
+            mask |= 1 << (u32::from(c) % 64);
+        }
+        Form {
+            text: folded,
+            chars,
+            mask,
+        }
+    }
+
+    /// The most edits a candidate may be away from this query.
+    fn limit(&self) -> usize {
+        match self.chars {
+            0..=3 => 1,
+            4..=7 => 2,
+            _ => 3,
+        }
+    }
+}
+
+/// How close a folded query is to a folded candidate, when it is closer than `below`; `None`
+/// when it is not close at all or not that close. Lower is better. Typos (edit distance) and
+/// abbreviations (fuzzy subsequence) both count. Cheap for most candidates: the edit distance
+/// is at least the difference in length and is given up as soon as it must exceed the limit,
+/// a query that is a part or a subsequence of a candidate has no character the candidate
+/// lacks, and a stage that cannot score below `below` is skipped.
+fn closeness(query: &Form, candidate: &Form, matcher: &SkimMatcherV2, below: u32) -> Option<u32> {
+    let (q, qlen) = (query.text.as_str(), query.chars);
+    if q.is_empty() || below == 0 {
         return None;
     }
-    let qlen = query.chars().count();
-    let dist = edit_distance(query, candidate);
-    let limit = match qlen {
-        0..=3 => 1,
-        4..=7 => 2,
-        _ => 3,
-    };
-    if dist <= limit {
-        return Some(u32::try_from(dist).unwrap_or(u32::MAX));
+    let limit = query
+        .limit()
+        .min(usize::try_from(below - 1).unwrap_or(usize::MAX));
+    if candidate.chars.abs_diff(qlen) <= limit {
+        if let Some(dist) = edit_distance_within(q, &candidate.text, limit) {
+            return Some(u32::try_from(dist).unwrap_or(u32::MAX));
+        }
     }
-    if qlen >= 3 && (candidate.starts_with(query) || (qlen >= 4 && candidate.contains(query))) {
+    if below <= 10 || query.mask & !candidate.mask != 0 {
+        return None;
+    }
+    let c = candidate.text.as_str();
+    if qlen >= 3 && (c.starts_with(q) || (qlen >= 4 && c.contains(q))) {
         return Some(10);
     }
-    if qlen >= 4 {
-        let score = matcher.fuzzy_match(candidate, query)?;
+    if below > 20 && qlen >= 4 && candidate.chars >= qlen {
+        let score = matcher.fuzzy_match(c, q)?;
         // A good subsequence match: most characters adjacent.
         let per_char = score / i64::try_from(qlen).unwrap_or(1);
         if per_char >= 16 {
-            return Some(20 + u32::try_from((40 - per_char.min(40)).max(0)).unwrap_or(0));
+            let score = 20 + u32::try_from((40 - per_char.min(40)).max(0)).unwrap_or(0);
+            return (score < below).then_some(score);
         }
     }
     None
+}
+
+/// [`edit_distance`] when it is at most `limit`: a row whose every cell is over the limit
+/// ends the search.
+fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if limit == 0 {
+        return (a == b).then_some(0);
+    }
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[b.len()]).filter(|&d| d <= limit)
 }
 
 /// One entry of a vocabulary: an id, its Swedish label and the synonyms users may type.
@@ -115,6 +181,9 @@ pub struct Lexicon {
     /// Folded ids, labels and synonyms, in that order of precedence; a folded form shared by
     /// several terms (Håbo and Habo) is ambiguous.
     by_fold: [HashMap<String, Vec<usize>>; 3],
+    /// Each term's id, label and synonyms folded, for "did you mean" (folded once, not per
+    /// look-up).
+    folded: Vec<Vec<Form>>,
 }
 
 impl Lexicon {
@@ -128,14 +197,19 @@ impl Lexicon {
                 vec![t.namn.as_str()],
                 t.synonymer.iter().map(String::as_str).collect(),
             ];
+            let mut folded = Vec::with_capacity(2 + t.synonymer.len());
             for (tier, words) in forms.iter().enumerate() {
                 for w in words {
-                    let list = lx.by_fold[tier].entry(fold(w)).or_default();
-                    if !list.contains(&i) {
+                    let f = fold(w);
+                    let list = lx.by_fold[tier].entry(f.clone()).or_default();
+                    // A term's own forms come one after another: its index is last if there.
+                    if list.last() != Some(&i) {
                         list.push(i);
                     }
+                    folded.push(Form::new(f));
                 }
             }
+            lx.folded.push(folded);
         }
         lx.terms = terms;
         lx
@@ -156,12 +230,18 @@ impl Lexicon {
     /// Resolves a written value: exact id; alias (exact label, then folded id, label or
     /// synonym); else the closest terms (or, for an ambiguous folded form, all its terms).
     pub fn resolve(&self, written: &str) -> Resolution<'_> {
+        self.resolve_suggesting(written, 3)
+    }
+
+    /// [`Lexicon::resolve`] with at most `max` suggestions for an unknown value (none, and no
+    /// search for them, with `0`).
+    pub fn resolve_suggesting(&self, written: &str, max: usize) -> Resolution<'_> {
         if let Some(t) = self.get(written) {
             return Resolution::Id(t);
         }
         // The same text in another Unicode form (NFD from some editors) is the same word.
         if !written.is_ascii() && !unicode_normalization::is_nfc(written) {
-            return self.resolve(&nfc(written));
+            return self.resolve_suggesting(&nfc(written), max);
         }
         if let Some(&i) = self.by_name.get(written) {
             return Resolution::Alias(&self.terms[i]);
@@ -176,30 +256,39 @@ impl Lexicon {
                 _ => {}
             }
         }
-        Resolution::Unknown(self.closest(written, 3))
+        Resolution::Unknown(self.closest(written, max))
     }
 
     /// The closest terms with their closeness (lower is better), best first.
     pub fn closest_scored(&self, written: &str, max: usize) -> Vec<(u32, &Term)> {
-        let query = fold(written);
+        if max == 0 {
+            return Vec::new();
+        }
+        let query = Form::new(fold(written));
         let matcher = SkimMatcherV2::default();
-        let mut scored: Vec<(u32, usize)> = Vec::new();
-        for (i, t) in self.terms.iter().enumerate() {
-            let best = std::iter::once(t.id.as_str())
-                .chain(std::iter::once(t.namn.as_str()))
-                .chain(t.synonymer.iter().map(String::as_str))
-                .filter_map(|c| closeness(&query, &fold(c), &matcher))
-                .min();
+        // The best `max` so far, best first: a later term must be strictly better than the
+        // last of them to count (ties go to the earlier term), so most are given up early.
+        let mut top: Vec<(u32, usize)> = Vec::with_capacity(max + 1);
+        for (i, forms) in self.folded.iter().enumerate() {
+            let mut below = if top.len() == max {
+                top[max - 1].0
+            } else {
+                u32::MAX
+            };
+            let mut best = None;
+            for c in forms {
+                if let Some(score) = closeness(&query, c, &matcher, below) {
+                    best = Some(score);
+                    below = score;
+                }
+            }
             if let Some(score) = best {
-                scored.push((score, i));
+                let at = top.partition_point(|&(s, _)| s <= score);
+                top.insert(at, (score, i));
+                top.truncate(max);
             }
         }
-        scored.sort_unstable();
-        scored
-            .into_iter()
-            .take(max)
-            .map(|(s, i)| (s, &self.terms[i]))
-            .collect()
+        top.into_iter().map(|(s, i)| (s, &self.terms[i])).collect()
     }
 
     /// The terms closest to `written` by typo distance or abbreviation, best first.
@@ -367,15 +456,64 @@ pub fn closest_str<'a>(
     written: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Vec<&'a str> {
-    let query = fold(written);
-    let matcher = SkimMatcherV2::default();
-    let mut scored: Vec<(u32, &str)> = candidates
+    let folded = Folded::new(candidates);
+    folded
+        .closest(written)
         .into_iter()
-        .filter_map(|c| closeness(&query, &fold(c), &matcher).map(|s| (s, c)))
-        .collect();
-    scored.sort_unstable();
-    scored.dedup_by(|a, b| a.1 == b.1);
-    scored.into_iter().take(3).map(|(_, c)| c).collect()
+        .map(|i| folded.0[i].0)
+        .collect()
+}
+
+/// Plain strings folded once for many look-ups of the closest (a vocabulary's names).
+#[derive(Debug, Clone, Default)]
+pub struct Folded<T>(Vec<(T, Form)>);
+
+impl<T: AsRef<str>> Folded<T> {
+    pub fn new(candidates: impl IntoIterator<Item = T>) -> Self {
+        Folded(
+            candidates
+                .into_iter()
+                .map(|c| {
+                    let f = Form::new(fold(c.as_ref()));
+                    (c, f)
+                })
+                .collect(),
+        )
+    }
+
+    /// The closest candidates (at most three, each once), best first.
+    pub fn closest_of(&self, written: &str) -> Vec<&T> {
+        self.closest(written)
+            .into_iter()
+            .map(|i| &self.0[i].0)
+            .collect()
+    }
+
+    /// Indexes of the closest candidates.
+    fn closest(&self, written: &str) -> Vec<usize> {
+        let query = Form::new(fold(written));
+        let matcher = SkimMatcherV2::default();
+        let mut scored: Vec<(u32, usize)> = self
+            .0
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, f))| closeness(&query, f, &matcher, u32::MAX).map(|s| (s, i)))
+            .collect();
+        scored.sort_unstable();
+        let mut out: Vec<usize> = Vec::new();
+        for (_, i) in scored {
+            if !out
+                .iter()
+                .any(|&o| self.0[o].0.as_ref() == self.0[i].0.as_ref())
+            {
+                out.push(i);
+            }
+            if out.len() == 3 {
+                break;
+            }
+        }
+        out
+    }
 }
 
 /// How well one word of a free-text query matches a text: `Some(100)` when the folded text
@@ -527,6 +665,84 @@ mod tests {
             id: id.into(),
             namn: namn.into(),
             synonymer: synonymer.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_bounded_edit_distance_is_the_distance_or_nothing() {
+        for (a, b) in [
+            ("samtalsstod", "samtalstod"),
+            ("kronoberg", "kronobreg"),
+            ("", "abc"),
+            ("växjö", "vaxjo"),
+            ("abcdef", "uvwxyz"),
+        ] {
+            let d = edit_distance(a, b);
+            for limit in 0..8 {
+                assert_eq!(
+                    edit_distance_within(a, b, limit),
+                    (d <= limit).then_some(d),
+                    "{a} {b} {limit}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_closest_are_the_best_of_all_terms_in_order() {
+        let lx = Lexicon::new(vec![
+            term("a", "samtalsgrupp", &[]),
+            term("b", "samtalsstöd", &["samtal"]),
+            term("c", "samtalsstod", &[]),
+            term("d", "krisstöd", &[]),
+        ]);
+        let ids = |max| -> Vec<(u32, String)> {
+            lx.closest_scored("samtalstod", max)
+                .into_iter()
+                .map(|(s, t)| (s, t.id.clone()))
+                .collect()
+        };
+        // b and c are one typo away (b first, by order); a (`samtal…`) and d are not close.
+        assert_eq!(ids(1), vec![(1, "b".to_owned())]);
+        assert_eq!(ids(2), vec![(1, "b".to_owned()), (1, "c".to_owned())]);
+        assert_eq!(ids(9), ids(2));
+        // A prefix scores 10 and is kept when nothing better fills the places.
+        let best: Vec<(u32, &str)> = lx
+            .closest_scored("samtalsg", 3)
+            .into_iter()
+            .map(|(s, t)| (s, t.id.as_str()))
+            .collect();
+        assert_eq!(best, vec![(2, "b"), (10, "a")]);
+        // The same as scoring every form in full.
+        let matcher = SkimMatcherV2::default();
+        for q in ["samtalsg", "samtalstod", "kris", "stod", "samtal"] {
+            let query = Form::new(fold(q));
+            let mut full: Vec<(u32, usize)> = lx
+                .folded
+                .iter()
+                .enumerate()
+                .filter_map(|(i, forms)| {
+                    forms
+                        .iter()
+                        .filter_map(|f| closeness(&query, f, &matcher, u32::MAX))
+                        .min()
+                        .map(|s| (s, i))
+                })
+                .collect();
+            full.sort_unstable();
+            for max in 1..5 {
+                let got: Vec<(u32, &str)> = lx
+                    .closest_scored(q, max)
+                    .into_iter()
+                    .map(|(s, t)| (s, t.id.as_str()))
+                    .collect();
+                let want: Vec<(u32, &str)> = full
+                    .iter()
+                    .take(max)
+                    .map(|&(s, i)| (s, lx.terms[i].id.as_str()))
+                    .collect();
+                assert_eq!(got, want, "{q} {max}");
+            }
         }
     }
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::problem::{Problem, Severity};
 use crate::render::count;
 use crate::render::escape::terminal::line as one;
+use crate::source::Source;
 
 /// How many entries were read, for the summary line.
 #[derive(Debug, Clone, Copy, Default)]
@@ -77,7 +78,8 @@ fn one_line(p: &Problem) -> String {
 
 /// `text`: every problem with a source excerpt and a caret.
 pub fn text(problems: &[Problem], root: &Path) -> String {
-    let mut sources: HashMap<&Path, (Option<String>, Vec<usize>)> = HashMap::new();
+    // Each file is read and its lines found once: a file may have a hundred thousand problems.
+    let mut sources: HashMap<&Path, Option<Source>> = HashMap::new();
     let mut out = String::new();
     for p in problems {
         let _ = writeln!(
@@ -100,42 +102,13 @@ pub fn text(problems: &[Problem], root: &Path) -> String {
             continue;
         };
         let _ = writeln!(out, "  --> {file}:{}:{}", p.line, p.column);
-        // Each file's lines are found once: a file may have thousands of problems.
-        let (source, starts) = sources.entry(p.file.as_path()).or_insert_with(|| {
-            let source = crate::validate::read_source(&root.join(&p.file));
-            let mut starts = vec![0];
-            if let Some(s) = &source {
-                starts.extend(s.match_indices('\n').map(|(i, _)| i + 1));
-                if starts.last() == Some(&s.len()) {
-                    starts.pop();
-                }
-            }
-            (source, starts)
-        });
-        let line_text = source.as_deref().and_then(|s| {
-            let start = *starts.get(p.line - 1)?;
-            let end = starts.get(p.line).map_or(s.len(), |e| e - 1);
-            let line = s.get(start..end)?;
-            let line = line.strip_suffix('\n').unwrap_or(line);
-            Some(line.trim_end_matches('\r').to_owned())
-        });
+        let source = sources
+            .entry(p.file.as_path())
+            .or_insert_with(|| Source::read(&root.join(&p.file)));
         let width = p.line.to_string().len();
         let pad = " ".repeat(width + 1);
-        if let (Some(line_text), Some(source)) = (line_text, source.as_deref()) {
-            let line_start = source[..span.start.min(source.len())]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
-            let line_end = line_start + line_text.len();
-            let end = span.end.clamp(span.start, line_end.max(span.start));
-            // The line as shown (a raw escape byte of a broken file shown escaped), and the
-            // caret under the same characters.
-            let carets = source
-                .get(span.start.min(source.len())..end.min(source.len()))
-                .map_or(1, |s| one(s).chars().count())
-                .max(1);
-            let before: String = line_text.chars().take(p.column - 1).collect();
-            let indent = one(&before).chars().count();
-            let shown_line = one(&line_text);
+        if let Some(excerpt) = source.as_ref().and_then(|s| Excerpt::of(s, p.line, span)) {
+            let shown_line = &excerpt.text;
             let _ = writeln!(out, "{pad}|");
             let _ = writeln!(out, "{:>width$} | {shown_line}", p.line);
             let label = p
@@ -146,14 +119,94 @@ pub fn text(problems: &[Problem], root: &Path) -> String {
             let _ = writeln!(
                 out,
                 "{pad}| {}{}{label}",
-                " ".repeat(indent),
-                "^".repeat(carets)
+                " ".repeat(excerpt.caret_at),
+                "^".repeat(excerpt.carets)
             );
         }
         notes(&mut out, p, &pad);
         out.push('\n');
     }
     out
+}
+
+/// A line of up to this many characters is shown whole; of a longer one, at most this many
+/// characters before the caret and after it.
+const WHOLE: usize = 120;
+const BEFORE: usize = 50;
+const AFTER: usize = 70;
+
+/// The part of a line shown under a problem: the whole line, or for a long one (a list of
+/// thousands of values on one line) the characters around the caret, with `…` where it is cut.
+/// Linear in what is shown, not in the line.
+#[derive(Debug, PartialEq, Eq)]
+struct Excerpt {
+    text: String,
+    /// Characters before the caret, in `text`.
+    caret_at: usize,
+    carets: usize,
+}
+
+impl Excerpt {
+    fn of(source: &Source, line: usize, span: &std::ops::Range<usize>) -> Option<Self> {
+        let range = source.line_range(line)?;
+        let line_text = &source.text()[range.clone()];
+        let start = floor(
+            line_text,
+            span.start.clamp(range.start, range.end) - range.start,
+        );
+        let end = floor(
+            line_text,
+            span.end.clamp(range.start, range.end) - range.start,
+        )
+        .max(start);
+        let whole = line_text.len() <= 4 * WHOLE && line_text.chars().count() <= WHOLE;
+        let (from, to) = if whole {
+            (0, line_text.len())
+        } else {
+            let from = line_text[..start]
+                .char_indices()
+                .rev()
+                .nth(BEFORE - 1)
+                .map_or(0, |(i, _)| i);
+            let to = line_text[start..]
+                .char_indices()
+                .nth(AFTER)
+                .map_or(line_text.len(), |(i, _)| start + i);
+            (from, to)
+        };
+        let cut_before = from > 0;
+        let cut_after = to < line_text.len();
+        // The line as shown: a raw escape byte of a broken file is shown escaped, and the
+        // caret stands under the same characters.
+        let (before, marked) = (
+            one(&line_text[from..start]),
+            one(&line_text[start..end.min(to)]),
+        );
+        let mut text = String::new();
+        if cut_before {
+            text.push('…');
+        }
+        text.push_str(&before);
+        text.push_str(&marked);
+        text.push_str(&one(&line_text[end.min(to)..to]));
+        if cut_after {
+            text.push('…');
+        }
+        Some(Excerpt {
+            text,
+            caret_at: usize::from(cut_before) + before.chars().count(),
+            carets: marked.chars().count().max(1),
+        })
+    }
+}
+
+/// The offset moved back to a character boundary.
+fn floor(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn notes(out: &mut String, p: &Problem, pad: &str) {

@@ -17,6 +17,7 @@ use toml::de::{DeTable, DeValue};
 use crate::dataset::Dataset;
 use crate::date::Datum;
 use crate::problem::{Loc, Problem, Seg};
+use crate::source::{LineIndex, read_text};
 
 /// What the rules need besides the data.
 #[derive(Debug, Clone, Copy)]
@@ -25,9 +26,39 @@ pub struct Options {
     pub today: Datum,
 }
 
+/// How many unknown values of one file get suggestions. Looking for the closest of a big
+/// vocabulary costs milliseconds a value; a file with a hundred thousand unknown values must
+/// still take a second, not minutes.
+pub const SUGGESTIONS_PER_FILE: usize = 100;
+
+/// The suggestions one file has had: after [`SUGGESTIONS_PER_FILE`] unknown values, no more
+/// are looked for, and the first value without one says so.
+#[derive(Debug, Default)]
+pub struct Suggestions {
+    asked: usize,
+}
+
+impl Suggestions {
+    /// Whether to look for a suggestion for one more unknown value (`p`'s problem); the first
+    /// value past the limit gets a note that no more are shown.
+    pub fn allow(&mut self, p: &mut Problem) -> bool {
+        self.asked += 1;
+        if self.asked == SUGGESTIONS_PER_FILE + 1 {
+            let note = format!(
+                "fler förslag visas inte för den här filen (den har fler än {SUGGESTIONS_PER_FILE} okända värden)"
+            );
+            p.help = Some(match p.help.take() {
+                Some(h) => format!("{h}; {note}"),
+                None => note,
+            });
+        }
+        self.asked <= SUGGESTIONS_PER_FILE
+    }
+}
+
 /// Every problem of the data folder, located and sorted by file, line and column.
 pub fn validate(ds: &Dataset, opts: &Options) -> Vec<Problem> {
-    validate_with(ds, opts, |rel| read_source(&ds.root.join(rel)))
+    validate_with(ds, opts, |rel| read_text(&ds.root.join(rel)))
 }
 
 /// [`validate`] with the files' texts from `source` instead of the disk.
@@ -50,24 +81,14 @@ pub fn validate_with(
         });
     }
     crate::timing::stage("rad och kolumn", || locate_with(&mut problems, source));
-    problems.sort_by(|a, b| {
-        (a.file_display(), a.line, a.column, a.code).cmp(&(
-            b.file_display(),
-            b.line,
-            b.column,
-            b.code,
-        ))
-    });
+    // One key per problem, not one file name made per comparison.
+    problems.sort_by_cached_key(|p| (p.file_display(), p.line, p.column, p.code));
     problems.dedup();
     problems
 }
 
 /// Turns every problem's [`Loc`] into a line, a column and a byte span, reading each file with
 /// problems once more (only those files).
-pub fn locate(root: &Path, problems: &mut [Problem]) {
-    locate_with(problems, |rel| read_source(&root.join(rel)));
-}
-
 fn locate_with(problems: &mut [Problem], read: impl Fn(&Path) -> Option<String>) {
     // Each file with problems is read, parsed and walked once, however many problems it has.
     let mut by_file: HashMap<PathBuf, Vec<usize>> = HashMap::new();
@@ -96,7 +117,7 @@ fn locate_with(problems: &mut [Problem], read: impl Fn(&Path) -> Option<String>)
         } else {
             None
         };
-        let mut spans: Vec<(usize, Range<usize>)> = indexes
+        let spans: Vec<(usize, Range<usize>)> = indexes
             .iter()
             .filter_map(|&i| {
                 let span = match &problems[i].loc {
@@ -108,69 +129,15 @@ fn locate_with(problems: &mut [Problem], read: impl Fn(&Path) -> Option<String>)
                 span.map(|s| (i, s))
             })
             .collect();
-        spans.sort_by_key(|(_, s)| s.start);
-        let places = line_cols(&text, spans.iter().map(|(_, s)| s.start));
-        for ((i, span), (line, column)) in spans.into_iter().zip(places) {
+        let index = LineIndex::new(&text);
+        for (i, span) in spans {
+            let (line, column) = index.line_col(&text, span.start);
             let p = &mut problems[i];
             p.line = line;
             p.column = column;
             p.span = Some(span);
         }
     }
-}
-
-/// [`line_col`] of each of the offsets (in ascending order), in one walk over the text.
-fn line_cols(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let (mut pos, mut line, mut column) = (0, 1, 1);
-    for offset in offsets {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let offset = offset.max(pos);
-        let between = &text[pos..offset];
-        match between.rfind('\n') {
-            Some(last) => {
-                line += memchr::memchr_iter(b'\n', between.as_bytes()).count();
-                column = between[last + 1..].chars().count() + 1;
-            }
-            None => column += between.chars().count(),
-        }
-        pos = offset;
-        out.push((line, column));
-    }
-    out
-}
-
-/// A file's text as the loader saw it (BOM removed; invalid UTF-8 replaced so that positions
-/// before the first bad byte are right).
-pub fn read_source(path: &Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    if !std::fs::metadata(path).ok()?.is_file() {
-        return None;
-    }
-    match crate::load::decode(&bytes) {
-        Ok((text, _)) => Some(text.to_owned()),
-        Err(crate::load::DecodeError::NotUtf8 { bom, .. }) => {
-            let body = if bom { &bytes[3..] } else { &bytes[..] };
-            Some(String::from_utf8_lossy(body).into_owned())
-        }
-        Err(crate::load::DecodeError::Utf16) => None,
-    }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
 }
 
 /// The span of a value (or its key) addressed by a path, in a file's text.
@@ -229,23 +196,9 @@ mod tests {
         );
         let span = find_path(text, &behov, false).unwrap();
         assert_eq!(&text[span.clone()], "\"b\"");
-        assert_eq!(line_col(text, span.start), (2, 15));
+        assert_eq!(crate::source::line_col(text, span.start), (2, 15));
         let span = find_path(text, &kontakt, true).unwrap();
-        assert_eq!(line_col(text, span.start), (5, 1));
+        assert_eq!(crate::source::line_col(text, span.start), (5, 1));
         assert!(find_path(text, &saknas, false).is_none());
-    }
-
-    #[test]
-    fn columns_count_characters_not_bytes() {
-        assert_eq!(line_col("å = \"ö\"", 5), (1, 5));
-    }
-
-    #[test]
-    fn lines_and_columns_in_one_walk_are_those_of_each_offset() {
-        let text = "å = 1\nbb = \"ö\"\n\nc = [\n  1,\n]\n";
-        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
-        let walked = line_cols(text, offsets.iter().copied());
-        let each: Vec<(usize, usize)> = offsets.iter().map(|&o| line_col(text, o)).collect();
-        assert_eq!(walked, each);
     }
 }

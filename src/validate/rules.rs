@@ -6,12 +6,12 @@ use rayon::prelude::*;
 
 use crate::dataset::{Area, AreaResolution, Dataset};
 use crate::date::Datum;
-use crate::model::{Kontakt, Status};
+use crate::model::{Kanal, Kontakt, Status};
 use crate::path;
 use crate::problem::{Loc, Problem, Seg};
 use crate::text::{Lexicon, Resolution};
-use crate::validate::Options;
 use crate::validate::formats::{self, Rejected};
+use crate::validate::{Options, Suggestions};
 
 /// Runs every entry rule.
 pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
@@ -20,7 +20,11 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         .as_ref()
         .map(|i| i.granskning)
         .unwrap_or_default();
-    let c = Checker { ds, out };
+    let c = Checker {
+        ds,
+        out,
+        suggestions: Suggestions::default(),
+    };
 
     if let Some(inst) = &ds.installningar {
         let file = Path::new("resurs.toml");
@@ -69,6 +73,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         for (i, o) in a.omraden.iter().enumerate() {
             c.area(o, f, || path!["omraden", i], false);
         }
+        c.repeated("omraden", strs(&a.omraden), f);
         c.contact_ways(
             a.webb.as_deref(),
             a.epost.as_deref(),
@@ -114,6 +119,12 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         for (i, id) in x.samarbetspartner.iter().enumerate() {
             c.aktor_ref(id, f, || path!["samarbetspartner", i]);
         }
+        c.repeated("behov", strs(&x.behov), f);
+        c.repeated("malgrupper", strs(&x.malgrupper), f);
+        c.repeated("omraden", strs(x.omraden.iter().flatten()), f);
+        c.repeated("sprak", strs(x.sprak.iter().flatten()), f);
+        c.repeated("samarbetspartner", strs(&x.samarbetspartner), f);
+        c.repeated("kanaler", x.kanaler.iter().map(|k| kanal(*k)), f);
         if let (Some(from), Some(to)) = (x.giltig_fran, x.giltig_till) {
             if to < from {
                 c.out.push(
@@ -191,8 +202,28 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
                 c.aktor_ref(id, f, || path!["atgard", i, "ansvarig"]);
             }
         }
+        c.repeated("kategorier", strs(&b.kategorier), f);
+        c.repeated("malgrupper", strs(&b.malgrupper), f);
+        c.repeated("omraden", strs(&b.omraden), f);
+        c.repeated("sprak", strs(&b.sprak), f);
+        c.repeated("lyft_av", strs(&b.lyft_av), f);
     });
     c.out.extend(found);
+}
+
+/// The values of a list of texts, as `&str`.
+fn strs<'v>(values: impl IntoIterator<Item = &'v String>) -> impl Iterator<Item = &'v str> {
+    values.into_iter().map(String::as_str)
+}
+
+/// A channel as the data writes it.
+fn kanal(k: Kanal) -> &'static str {
+    match k {
+        Kanal::Plats => "plats",
+        Kanal::Telefon => "telefon",
+        Kanal::Digitalt => "digitalt",
+        Kanal::Uppsokande => "uppsokande",
+    }
 }
 
 /// A vocabulary's word in the forms messages need.
@@ -233,6 +264,7 @@ fn each<T: Sync>(
                 &mut Checker {
                     ds,
                     out: &mut found,
+                    suggestions: Suggestions::default(),
                 },
                 e,
             );
@@ -241,9 +273,11 @@ fn each<T: Sync>(
         .collect()
 }
 
+/// The checks of one entry (one file).
 struct Checker<'a> {
     ds: &'a Dataset,
     out: &'a mut Vec<Problem>,
+    suggestions: Suggestions,
 }
 
 impl Checker<'_> {
@@ -259,7 +293,8 @@ impl Checker<'_> {
         path: impl FnOnce() -> Vec<Seg>,
     ) {
         let Some(lex) = lex else { return };
-        match lex.resolve(value) {
+        // The closest terms are looked for only if this file may have more suggestions.
+        match lex.resolve_suggesting(value, 0) {
             Resolution::Id(_) => {}
             Resolution::Alias(t) => self.out.push(
                 Problem::new(
@@ -284,7 +319,15 @@ impl Checker<'_> {
                 .help(format!(
                     "tillåtna värden finns i `vokabular/{file_stem}.toml`"
                 ));
-                if let Some(best) = close.first() {
+                // An ambiguous folded form names its terms without a search.
+                let best = match close.first() {
+                    Some(t) => Some(*t),
+                    None if self.suggestions.allow(&mut p) => {
+                        lex.closest(value, 1).first().copied()
+                    }
+                    None => None,
+                };
+                if let Some(best) = best {
                     p = p.suggest_with_note(best.id.clone(), best.namn.clone());
                 }
                 self.out.push(p);
@@ -360,6 +403,32 @@ impl Checker<'_> {
         self.out.push(p);
     }
 
+    /// The same value again in a list (`W011`): it says nothing more, and a list of thousands
+    /// of copies only costs. One look-up per value.
+    fn repeated<'v>(&mut self, key: &str, values: impl Iterator<Item = &'v str>, f: &Path) {
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, v) in values.enumerate() {
+            match first.entry(v) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(e) => self.out.push(
+                    Problem::new(
+                        "W011",
+                        f,
+                        Loc::Value(vec![Seg::Key(key.to_owned()), Seg::Index(i)]),
+                        format!("`{v}` står redan i `{key}`"),
+                    )
+                    .label("en gång till")
+                    .help(format!(
+                        "ta bort värdet här; det står redan som värde nr {} i listan",
+                        e.get() + 1
+                    )),
+                ),
+            }
+        }
+    }
+
     /// An area (`E009`); `kommun_only` for a place's kommun.
     fn area(&mut self, value: &str, f: &Path, path: impl FnOnce() -> Vec<Seg>, kommun_only: bool) {
         let Some(areas) = &self.ds.vokabular.omraden else {
@@ -370,7 +439,7 @@ impl Checker<'_> {
                 return;
             }
         }
-        match areas.resolve(value) {
+        match areas.resolve_suggesting(value, false) {
             AreaResolution::Exact(Area::Kommun(_)) => {}
             AreaResolution::Exact(_) if !kommun_only => {}
             AreaResolution::Exact(_) => self.out.push(
@@ -392,11 +461,15 @@ impl Checker<'_> {
                 .label("skriv namnet exakt som i vokabulären, eller SCB-koden")
                 .suggest(name),
             ),
-            AreaResolution::Unknown(close) => {
+            AreaResolution::Unknown(_) => {
                 let mut p = Problem::new("E009", f, Loc::Value(path()), format!("okänt område `{value}`"))
                     .help("skriv en kommun eller ett län (namn eller SCB-kod) ur `vokabular/omraden.toml`, eller `riket`");
-                if let Some(best) = close.first() {
-                    p = p.suggest(best.clone());
+                if self.suggestions.allow(&mut p) {
+                    if let AreaResolution::Unknown(close) = areas.resolve(value) {
+                        if let Some(best) = close.into_iter().next() {
+                            p = p.suggest(best);
+                        }
+                    }
                 }
                 self.out.push(p);
             }
@@ -416,14 +489,20 @@ impl Checker<'_> {
             format!("det finns ingen aktör `{id}`"),
         )
         .help("aktörens id är namnet på dess mapp i `aktorer/`");
-        let by_name = self
-            .ds
-            .aktorer
-            .values()
-            .find(|a| crate::text::fold(&a.data.namn) == crate::text::fold(id))
-            .map(|a| a.id.as_str());
-        if let Some(best) = by_name.or_else(|| crate::text::closest_str(id, ids).first().copied()) {
-            p = p.suggest(best);
+        // Both look at every actor: only for the first unknown values of a file.
+        if self.suggestions.allow(&mut p) {
+            let folded = crate::text::fold(id);
+            let by_name = self
+                .ds
+                .aktorer
+                .values()
+                .find(|a| crate::text::fold(&a.data.namn) == folded)
+                .map(|a| a.id.as_str());
+            if let Some(best) =
+                by_name.or_else(|| crate::text::closest_str(id, ids).first().copied())
+            {
+                p = p.suggest(best);
+            }
         }
         self.out.push(p);
     }

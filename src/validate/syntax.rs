@@ -22,8 +22,9 @@ use toml::de::DeTable;
 
 use crate::problem::{Loc, Problem, Seg};
 use crate::schema::Kind;
+use crate::source::LineIndex;
 use fix::{Diag, Site};
-use report::{InnerKeys, Lines, to_problems, twice};
+use report::{InnerKeys, to_problems, twice};
 use split::{Stmt, StmtKind};
 
 /// A file with syntax errors, as far as it can be read.
@@ -41,7 +42,7 @@ pub struct Recovery {
 /// Every syntax error of `text` (a file of `kind` at `file`), and what can be read of it.
 pub fn recover(file: &Path, text: &str, kind: Kind) -> Recovery {
     let a = analyse(text);
-    let lines = Lines::new(text);
+    let lines = LineIndex::new(text);
     let mut problems = Vec::new();
     for (i, unit) in a.units.iter().enumerate() {
         if unit.errors.is_empty() && unit.twice.is_empty() {

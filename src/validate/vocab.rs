@@ -67,6 +67,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
                 );
             }
         }
+        let mut suggestions = crate::validate::Suggestions::default();
         for (i, (_, members)) in v.malgrupp_medlemmar.iter().enumerate() {
             if members.is_empty() {
                 out.push(
@@ -88,8 +89,10 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
                         format!("det finns ingen målgrupp `{m}`"),
                     )
                     .help("en grupp består av målgrupper ur `[[malgrupp]]` i samma fil");
-                    if let Some(best) = lex.closest(m, 1).first() {
-                        p = p.suggest_with_note(best.id.clone(), best.namn.clone());
+                    if suggestions.allow(&mut p) {
+                        if let Some(best) = lex.closest(m, 1).first() {
+                            p = p.suggest_with_note(best.id.clone(), best.namn.clone());
+                        }
                     }
                     out.push(p);
                 }

@@ -12,22 +12,7 @@ use toml_parser::lexer::TokenKind;
 use super::fix::{self, Diag};
 use super::split::{self, Stmt, StmtKind};
 use crate::problem::{Loc, Problem};
-
-/// The line of an offset, by the lines' starts (found once).
-pub(super) struct Lines(Vec<usize>);
-
-impl Lines {
-    pub(super) fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        Lines(starts)
-    }
-
-    /// 1-based.
-    pub(super) fn line(&self, offset: usize) -> usize {
-        self.0.partition_point(|&s| s <= offset)
-    }
-}
+use crate::source::LineIndex;
 
 /// The keys inside a statement's value (`{ a = 1, a = 2 }`): each key's name by where it
 /// stands, and where each name first stands.
@@ -71,7 +56,7 @@ impl InnerKeys {
 /// A key or table that stands twice.
 pub(super) fn twice(
     text: &str,
-    lines: &Lines,
+    lines: &LineIndex,
     stmt: &Stmt,
     span: Range<usize>,
     first: Option<usize>,
@@ -133,7 +118,7 @@ pub(super) fn twice(
 pub(super) fn to_problems(
     file: &Path,
     text: &str,
-    lines: &Lines,
+    lines: &LineIndex,
     stmt: &Stmt,
     mut diags: Vec<(usize, Diag)>,
 ) -> Vec<Problem> {

@@ -1,6 +1,6 @@
 use super::*;
 use crate::problem::Loc;
-use crate::validate::line_col;
+use crate::source::line_col;
 
 /// `(line, message, suggestion)` of every syntax error of an offering file.
 fn errors(text: &str) -> Vec<(usize, String, Option<String>)> {
