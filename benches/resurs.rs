@@ -61,16 +61,18 @@ fn benches(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("validate", name), &ds, |b, ds| {
             b.iter(|| resurs::validate::validate(ds, &resurs::validate::Options { today }));
         });
-        let vaxjo = resurs::query::omrade(
+        let vaxjo = resurs::cli::resolve::omrade(
             &ds,
             "Växjö",
-            resurs::query::AreaKind::Kommun,
-            resurs::query::Mode::Read,
+            resurs::cli::resolve::AreaKind::Kommun,
+            resurs::cli::resolve::Mode::Read,
         )
         .unwrap()
         .value;
         let query = resurs::search::Query {
-            behov: resurs::query::behov(&ds, "samtalsstod").unwrap().value,
+            behov: resurs::cli::resolve::behov(&ds, "samtalsstod")
+                .unwrap()
+                .value,
             omrade: Some(vaxjo.clone()),
             ..resurs::search::Query::default()
         };

@@ -2,34 +2,40 @@
 //! people in a vulnerable situation. The library loads, validates and renders; only [`run`]
 //! prints, and `main` turns its result into an exit code.
 
-pub mod cli;
-pub mod cli_error;
-pub mod dataset;
+// The rooms, in the order data flows through them (ARCHITECTURE.md draws it). A room uses only
+// the rooms above it.
+
+// Utilities every room may use.
 pub mod date;
-pub mod explain;
-pub mod folder;
-pub mod followup;
-pub mod format;
 pub mod git;
-pub mod index;
-pub mod load;
-pub mod loosen;
-pub mod matching;
-pub mod model;
-pub mod problem;
-pub mod query;
-pub mod render;
-pub mod report;
-pub mod schema;
-pub mod search;
-pub mod source;
-pub mod structure;
-pub mod template;
 pub mod text;
 pub mod timing;
-pub mod validate;
 
+// 1. A file's text: decoding, the line index, spans.
+pub mod source;
+// 2. Problems as values, with their codes.
+pub mod diagnostic;
+// 3. The data format: the model and the schemas generated from it.
+pub mod model;
+// 4. Checks of one file on its own, run while it is read.
+pub mod checks;
+// 5. The vocabularies, areas and entries of one folder.
+pub mod dataset;
+// 6. The folder read into a dataset.
+pub mod load;
+// 7. What the commands compute from a dataset.
+pub mod followup;
+pub mod matching;
+pub mod report;
+pub mod search;
+pub mod validate;
+// 8. Results turned into text for each kind of output.
+pub mod render;
+// 9. The command line and the commands.
+pub mod cli;
 mod cmd;
+
+pub use cmd::fmt::rewrite;
 
 pub use cmd::{note, taplo_config};
 

@@ -18,7 +18,7 @@ fn main() {
             e.exit()
         }
         Err(e) => {
-            let message = resurs::cli_error::swedish(&e, &command, &args);
+            let message = resurs::cli::error::swedish(&e, &command, &args);
             resurs::note(&message);
             std::process::exit(resurs::exit::USAGE);
         }

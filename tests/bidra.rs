@@ -292,7 +292,7 @@ fn forklara_explains_every_code() {
          Fel:\n    behov = [\"Samtalsstöd\"]\n    sprak = [\"ukrainska\"]\n\n\
          Rätt:\n    behov = [\"samtalsstod\"]\n    sprak = [\"uk\"]\n"
     );
-    for (code, _) in resurs::problem::CODES {
+    for (code, _) in resurs::diagnostic::CODES {
         assert_eq!(
             resurs(d.path(), &["forklara", code]).status.code(),
             Some(0),

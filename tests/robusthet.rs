@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use common::layered;
 use proptest::prelude::*;
-use resurs::schema::Kind;
+use resurs::model::schema::Kind;
 
 /// Small TOML-ish texts: keys of the format, values of every type, and noise.
 fn tomlish() -> impl Strategy<Value = String> {
@@ -66,8 +66,8 @@ proptest! {
 
     #[test]
     fn fmt_is_idempotent_and_keeps_the_data(text in tomlish()) {
-        if let Ok(once) = resurs::format::format(Kind::Insats, &text) {
-            let twice = resurs::format::format(Kind::Insats, &once).unwrap();
+        if let Ok(once) = resurs::rewrite::format(Kind::Insats, &text) {
+            let twice = resurs::rewrite::format(Kind::Insats, &once).unwrap();
             prop_assert_eq!(&twice, &once);
             let before: toml::Table = text.parse().unwrap();
             let after: toml::Table = once.parse().unwrap();
@@ -84,7 +84,7 @@ proptest! {
 
     #[test]
     fn rendered_markdown_never_carries_markup_from_data(s in "[<>\"'a-z:/ \n\\[\\]()!#*=]{0,40}") {
-        let html = resurs::report::text::to_html(&s).to_ascii_lowercase();
+        let html = resurs::render::sanitize::to_html(&s).to_ascii_lowercase();
         for bad in ["<script", "<img", "<iframe", "<div", "<svg", "href=\"javascript"] {
             prop_assert!(!html.contains(bad), "{} in {}", bad, html);
         }
@@ -109,7 +109,7 @@ fn fmt_killed_midway_leaves_every_file_old_or_new() {
         );
         let path = dir.join(format!("insats-{i:04}.toml"));
         std::fs::write(&path, &text).unwrap();
-        let formatted = resurs::format::format(Kind::Insats, &text).unwrap();
+        let formatted = resurs::rewrite::format(Kind::Insats, &text).unwrap();
         assert_ne!(formatted, text);
         originals.push((path, text, formatted));
     }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use resurs::schema::{Kind, schema_text};
+use resurs::model::schema::{Kind, schema_text};
 
 #[test]
 fn committed_schemas_match_the_model() {
@@ -58,7 +58,7 @@ fn schemas_are_draft_07_and_self_contained() {
 fn readme_lists_every_problem_code() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    for (code, title) in resurs::problem::CODES {
+    for (code, title) in resurs::diagnostic::CODES {
         assert!(
             readme.contains(&format!("| `{code}` |")),
             "README saknar {code}"

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::{layered, resurs, stdout};
-use resurs::index::SearchIndex;
+use resurs::load::index::SearchIndex;
 use resurs::load::{Interest, Quiet, load_for_search};
 use resurs::search::{DEFAULT_STATUS, Query, search};
 

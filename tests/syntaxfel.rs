@@ -458,7 +458,7 @@ proptest! {
 
     #[test]
     fn broken_files_never_panic_and_every_syntax_error_is_swedish(text in lines(), kind in 0u8..3) {
-        use resurs::schema::Kind;
+        use resurs::model::schema::Kind;
         let (kind, rel) = match kind {
             0 => (Kind::Aktor, "aktorer/p/aktor.toml"),
             1 => (Kind::Insats, "aktorer/p/insatser/p.toml"),
@@ -478,7 +478,7 @@ proptest! {
                 }
             }
         }
-        if let Some(readable) = resurs::validate::syntax::readable(&text) {
+        if let Some(readable) = resurs::checks::syntax::readable(&text) {
             prop_assert_eq!(readable.len(), text.len());
             prop_assert_eq!(readable.lines().count(), text.lines().count());
             prop_assert!(toml::de::DeTable::parse(&readable).is_ok());

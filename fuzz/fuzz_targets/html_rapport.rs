@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use resurs::report::text::{to_html, to_markdown};
+use resurs::render::sanitize::{to_html, to_markdown};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

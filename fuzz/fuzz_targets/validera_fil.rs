@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use resurs::dataset::Dataset;
 use resurs::date::Datum;
-use resurs::schema::Kind;
+use resurs::model::schema::Kind;
 
 fn base() -> &'static Dataset {
     static BASE: OnceLock<Dataset> = OnceLock::new();

@@ -14,10 +14,10 @@ use std::fmt::Write as _;
 
 use anyhow::{Context, bail};
 
+use crate::checks::shape::toml_string;
 use crate::date::Datum;
 use crate::exit;
-use crate::schema::{Kind, schema_text};
-use crate::structure::toml_string;
+use crate::model::schema::{Kind, schema_text};
 
 /// The vocabularies every new data folder starts with (the ones of `data/`).
 const VOKABULAR: [(&str, &str); 5] = [
@@ -179,11 +179,11 @@ pub fn init(o: &InitOptions<'_>) -> anyhow::Result<i32> {
     let (lan_kod, lan_namn) = match o.lan {
         None => (None, None),
         Some(l) => {
-            let r = crate::query::omrade_in(
+            let r = crate::cli::resolve::omrade_in(
                 &areas,
                 l,
-                crate::query::AreaKind::Lan,
-                crate::query::Mode::Write,
+                crate::cli::resolve::AreaKind::Lan,
+                crate::cli::resolve::Mode::Write,
             )?;
             let crate::dataset::Area::Lan(k) = r.value else {
                 bail!("`{l}` är inget län");
@@ -314,7 +314,7 @@ fn create(
 
     // One example actor, so the folder is valid from the start; the README says to replace it.
     let omrade = lan_namn.unwrap_or_else(|| "riket".to_owned());
-    let exempel = crate::template::render(
+    let exempel = crate::cmd::ny::template::render(
         Kind::Aktor,
         &[
             ("namn", "\"Exempelaktör\"".to_owned()),

@@ -13,7 +13,7 @@ pub fn matcha(data: &Path, args: &MatchaArgs) -> anyhow::Result<i32> {
     let ds = super::load_for_matching(data)?;
     let mut behov = Vec::new();
     for written in &args.behov {
-        let r = crate::query::behov_post(&ds, written)?;
+        let r = crate::cli::resolve::behov_post(&ds, written)?;
         if let Some(n) = r.notice {
             super::note(&n);
         }
@@ -42,7 +42,7 @@ pub fn uppfoljning(data: &Path, today: Datum, args: &UppfoljningArgs) -> anyhow:
     let ds = super::load_for_reading(data)?;
     let aktor = match &args.aktor {
         Some(a) => {
-            let r = crate::query::aktor(&ds, a, crate::query::Mode::Read)?;
+            let r = crate::cli::resolve::aktor(&ds, a, crate::cli::resolve::Mode::Read)?;
             if let Some(n) = r.notice {
                 super::note(&n);
             }

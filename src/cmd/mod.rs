@@ -1,10 +1,10 @@
 //! One function per command: parse nothing, print the result, return the exit code.
 
-mod fmt;
+pub mod fmt;
 mod init;
 mod lista;
 mod matcha;
-mod ny;
+pub mod ny;
 mod rapport;
 mod schema;
 mod sok;
@@ -181,9 +181,9 @@ pub fn print_raw(text: &str) -> anyhow::Result<()> {
 
 /// `resurs forklara KOD`.
 pub fn forklara(kod: &str) -> anyhow::Result<i32> {
-    let Some(x) = crate::explain::explain(kod) else {
+    let Some(x) = crate::diagnostic::explain::explain(kod) else {
         let range = |prefix: char| {
-            let mut codes = crate::problem::CODES
+            let mut codes = crate::diagnostic::CODES
                 .iter()
                 .map(|(c, _)| *c)
                 .filter(|c| c.starts_with(prefix));
@@ -196,7 +196,7 @@ pub fn forklara(kod: &str) -> anyhow::Result<i32> {
             range('W')
         );
     };
-    let title = crate::problem::CODES
+    let title = crate::diagnostic::CODES
         .iter()
         .find(|(c, _)| *c == x.code)
         .map_or("", |(_, t)| t);

@@ -101,11 +101,11 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
         commit: crate::timing::stage("git", || commit(data)),
     };
     if let Some(k) = &args.kommun {
-        let r = crate::query::omrade(
+        let r = crate::cli::resolve::omrade(
             &ds,
             k,
-            crate::query::AreaKind::Kommun,
-            crate::query::Mode::Read,
+            crate::cli::resolve::AreaKind::Kommun,
+            crate::cli::resolve::Mode::Read,
         )?;
         if let Some(n) = r.notice {
             super::note(&n);
@@ -113,7 +113,7 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
         opts.omrade = Some(r.value);
     }
     for b in &args.behov {
-        let r = crate::query::behov(&ds, b)?;
+        let r = crate::cli::resolve::behov(&ds, b)?;
         if let Some(n) = r.notice {
             super::note(&n);
         }

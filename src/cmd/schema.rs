@@ -4,7 +4,7 @@ use anyhow::{Context, bail};
 
 use crate::cli::SchemaArgs;
 use crate::exit;
-use crate::schema::{Kind, schema_text};
+use crate::model::schema::{Kind, schema_text};
 
 pub fn schema(args: &SchemaArgs) -> anyhow::Result<i32> {
     if let Some(dir) = &args.ut {

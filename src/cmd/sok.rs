@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
+use crate::cli::resolve::{self, AreaKind, Mode, Resolved};
 use crate::cli::{SokArgs, SokFormat};
 use crate::exit;
 use crate::model::{Kanal, Status};
-use crate::query::{self, AreaKind, Mode, Resolved};
 use crate::render::hits;
 use crate::search::{Query, search};
 
@@ -32,7 +32,7 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
     if !args.behov.is_empty() {
         let vok = crate::load::load_vocabulary(data)?;
         for b in &args.behov {
-            for id in note(query::behov(&vok, b)?) {
+            for id in note(resolve::behov(&vok, b)?) {
                 if !q.behov.contains(&id) {
                     q.behov.push(id);
                 }
@@ -46,7 +46,7 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
         let ids = vok.vokabular.kategori_ids();
         if !args.utan_index && !ids.is_empty() {
             if let Some(index) = crate::timing::stage("läsa sökindex", || {
-                crate::index::SearchIndex::open(data, &ids)
+                crate::load::index::SearchIndex::open(data, &ids)
             }) {
                 interest = interest.with_index(index, &q.behov);
             }
@@ -58,23 +58,23 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
         crate::timing::stage("spara sökindex", || interest.save_index());
     }
     for m in &args.malgrupp {
-        for id in note(query::malgrupper(&ds, m)?) {
+        for id in note(resolve::malgrupper(&ds, m)?) {
             if !q.malgrupper.contains(&id) {
                 q.malgrupper.push(id);
             }
         }
     }
     if let Some(k) = &args.kommun {
-        q.omrade = Some(note(query::omrade(&ds, k, AreaKind::Kommun, Mode::Read)?));
+        q.omrade = Some(note(resolve::omrade(&ds, k, AreaKind::Kommun, Mode::Read)?));
     }
     if let Some(o) = &args.omrade {
-        q.omrade = Some(note(query::omrade(&ds, o, AreaKind::Any, Mode::Read)?));
+        q.omrade = Some(note(resolve::omrade(&ds, o, AreaKind::Any, Mode::Read)?));
     }
     for s in &args.sprak {
-        q.sprak.push(note(query::sprak(&ds, s, Mode::Read)?));
+        q.sprak.push(note(resolve::sprak(&ds, s, Mode::Read)?));
     }
     for a in &args.aktor {
-        q.aktorer.push(note(query::aktor(&ds, a, Mode::Read)?));
+        q.aktorer.push(note(resolve::aktor(&ds, a, Mode::Read)?));
     }
     for k in &args.kanal {
         q.kanaler.push(match k.as_str() {
@@ -110,7 +110,7 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
             all = crate::load::load_for_reading(data, &crate::load::Quiet)?;
             &all
         };
-        let why = crate::loosen::text(whole, &crate::loosen::explain(whole, &q));
+        let why = crate::search::loosen::text(whole, &crate::search::loosen::explain(whole, &q));
         if args.format == SokFormat::Tabell {
             super::print(&why)?;
             return Ok(exit::OK);

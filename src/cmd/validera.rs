@@ -4,8 +4,8 @@ use std::path::Path;
 
 use crate::cli::{DiagFormat, ValideraArgs};
 use crate::date::Datum;
+use crate::diagnostic::Severity;
 use crate::exit;
-use crate::problem::Severity;
 use crate::render::diagnostics::{self, Counts};
 use crate::validate::{Options, validate};
 

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use crate::cli::VisaArgs;
 use crate::exit;
+use crate::model::schema::Kind;
 use crate::render::show;
-use crate::schema::Kind;
 
 pub fn visa(data: &Path, args: &VisaArgs) -> anyhow::Result<i32> {
     let ds = super::load_for_reading(data)?;
@@ -26,7 +26,7 @@ pub fn visa(data: &Path, args: &VisaArgs) -> anyhow::Result<i32> {
             file.display()
         );
     }
-    let r = crate::query::post(&ds, &args.id)?;
+    let r = crate::cli::resolve::post(&ds, &args.id)?;
     if let Some(n) = r.notice {
         super::note(&n);
     }

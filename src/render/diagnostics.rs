@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::problem::{Problem, Severity};
+use crate::diagnostic::{Problem, Severity};
 use crate::render::count;
 use crate::render::escape::terminal::line as one;
 use crate::source::Source;
@@ -326,7 +326,7 @@ fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::problem::Loc;
+    use crate::diagnostic::Loc;
 
     fn problem() -> Problem {
         let mut p = Problem::new(

@@ -4,11 +4,11 @@
 
 use std::fmt::Write as _;
 
-use super::text::{to_markdown, to_plain};
 use super::{Report, Way};
 use crate::matching::and_list;
 use crate::render::count;
 use crate::render::escape::markdown::{code, email_address, text as e, text as cell, web_address};
+use crate::render::sanitize::{to_markdown, to_plain};
 
 fn way(w: &Way) -> String {
     match w {

@@ -1,7 +1,7 @@
 //! The shapes of contact details and identifiers: e-mail, phone number, URL, organisationsnummer.
 //! Each check returns `Err` with a Swedish reason and, where one is clear, a corrected value.
 
-use crate::validate::privacy::luhn;
+use crate::checks::privacy::luhn;
 
 /// A rejected value: why, and what to write instead when that is clear.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,11 +1,8 @@
 //! Rules over the [`Dataset`]: every problem in one run, each with a code, a location and,
 //! where it can, a suggestion. Problems found while loading are included.
 
-pub mod controls;
 pub mod formats;
-pub mod privacy;
 mod rules;
-pub mod syntax;
 mod vocab;
 
 use std::collections::HashMap;
@@ -16,7 +13,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::dataset::Dataset;
 use crate::date::Datum;
-use crate::problem::{Loc, Problem, Seg};
+use crate::diagnostic::{Loc, Problem, Seg};
 use crate::source::{LineIndex, read_text};
 
 /// What the rules need besides the data.
@@ -111,7 +108,7 @@ fn locate_with(problems: &mut [Problem], read: impl Fn(&Path) -> Option<String>)
             if let Ok(doc) = DeTable::parse(&text) {
                 Some(doc)
             } else {
-                readable = syntax::readable(&text);
+                readable = crate::checks::syntax::readable(&text);
                 readable.as_deref().and_then(|t| DeTable::parse(t).ok())
             }
         } else {

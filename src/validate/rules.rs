@@ -6,9 +6,9 @@ use rayon::prelude::*;
 
 use crate::dataset::{Area, AreaResolution, Dataset};
 use crate::date::Datum;
+use crate::diagnostic::{Loc, Problem, Seg};
 use crate::model::{Kanal, Kontakt, Status};
 use crate::path;
-use crate::problem::{Loc, Problem, Seg};
 use crate::text::{Lexicon, Resolution};
 use crate::validate::formats::{self, Rejected};
 use crate::validate::{Options, Suggestions};

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::dataset::Dataset;
+use crate::diagnostic::{Loc, Problem, Seg};
 use crate::path;
-use crate::problem::{Loc, Problem, Seg};
 use crate::text::{fold, is_valid_id};
 
 /// Checks the loaded vocabularies.

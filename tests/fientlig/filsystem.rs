@@ -277,7 +277,7 @@ fn ny_never_writes_through_a_linked_folder() {
 
 /// The index file `sok` would read for the data folder `data` in the cache folder `cache`.
 fn index_file(cache: &Path, data: &Path) -> PathBuf {
-    resurs::index::index_file(cache, &std::fs::canonicalize(data).unwrap())
+    resurs::load::index::index_file(cache, &std::fs::canonicalize(data).unwrap())
 }
 
 /// Puts something odd where the index file is.
@@ -316,7 +316,7 @@ fn an_odd_index_counts_as_no_index() {
         ("a pipe", &|p| mkfifo(p)),
         ("a huge sparse file", &|p| {
             let f = std::fs::File::create(p).unwrap();
-            f.set_len(resurs::index::MAX_BYTES * 8).unwrap();
+            f.set_len(resurs::load::index::MAX_BYTES * 8).unwrap();
         }),
     ];
     for (what, make) in odd {

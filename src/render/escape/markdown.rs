@@ -13,7 +13,7 @@
 //! bidirectional overrides and isolates) are shown as `\u{1b}`, as in the terminal.
 //!
 //! Data Markdown (the `beskrivning` fields) is not written here but through
-//! [`crate::report::text::to_markdown`], which keeps its safe structure and writes its text
+//! [`crate::render::sanitize::to_markdown`], which keeps its safe structure and writes its text
 //! through [`fragment`].
 
 use super::terminal::is_bidi_control;

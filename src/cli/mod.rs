@@ -3,6 +3,9 @@
 //! Swedish in [`command`], which is what `resurs` parses with and makes help, completions and
 //! the man page from.
 
+pub mod error;
+pub mod resolve;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -636,7 +639,7 @@ pub fn is_list(value: &str) -> bool {
 }
 
 /// One value of a repeatable flag: a list is refused, so that `--behov a,b` says to repeat
-/// the flag (see [`crate::cli_error`]) instead of looking for a need called "a,b".
+/// the flag (see [`crate::cli::error`]) instead of looking for a need called "a,b".
 fn ett_i_taget(s: &str) -> Result<String, &'static str> {
     if is_list(s) {
         Err("ett värde i taget")

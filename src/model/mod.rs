@@ -3,6 +3,8 @@
 //! The structs are strict (`deny_unknown_fields`) and their doc comments are Swedish on purpose:
 //! they become the descriptions in the JSON Schemas that editors show to contributors.
 
+pub mod schema;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

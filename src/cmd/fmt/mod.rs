@@ -2,6 +2,8 @@
 //! and a rename (see `write.rs`). A file keeps its permissions; a read-only file, and one that
 //! changes while `fmt` works on it, is left as it is, with a note.
 
+pub mod rewrite;
+
 use std::path::Path;
 
 use crate::exit;
@@ -35,7 +37,7 @@ pub fn fmt(data: &Path, check: bool) -> anyhow::Result<i32> {
             broken.push(format!("{}: är inte UTF-8", rel.display()));
             continue;
         };
-        match crate::format::format(*kind, text) {
+        match crate::cmd::fmt::rewrite::format(*kind, text) {
             Err(msg) => broken.push(format!(
                 "{}: kan inte formateras ({})",
                 rel.display(),

@@ -11,7 +11,7 @@ use toml_parser::lexer::TokenKind;
 
 use super::fix::{self, Diag};
 use super::split::{self, Stmt, StmtKind};
-use crate::problem::{Loc, Problem};
+use crate::diagnostic::{Loc, Problem};
 use crate::source::LineIndex;
 
 /// The keys inside a statement's value (`{ a = 1, a = 2 }`): each key's name by where it

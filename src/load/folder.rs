@@ -96,9 +96,9 @@ mod imp {
         /// The identity of the entry `name` (for the search index). The field types differ
         /// between Unix systems, hence the conversions.
         #[allow(clippy::useless_conversion, clippy::unnecessary_fallible_conversions)]
-        pub fn stamp(&self, name: &OsStr) -> Option<crate::index::Stamp> {
+        pub fn stamp(&self, name: &OsStr) -> Option<crate::load::index::Stamp> {
             let st = statat(self.dir.fd().ok()?, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
-            Some(crate::index::Stamp {
+            Some(crate::load::index::Stamp {
                 dev: u64::try_from(st.st_dev).ok()?,
                 ino: u64::try_from(st.st_ino).ok()?,
                 size: u64::try_from(st.st_size).ok()?,
@@ -157,7 +157,7 @@ impl Folder {
     }
 
     /// No search index here: without an inode and a change time, a file's identity is unsure.
-    pub fn stamp(&self, _name: &OsStr) -> Option<crate::index::Stamp> {
+    pub fn stamp(&self, _name: &OsStr) -> Option<crate::load::index::Stamp> {
         None
     }
 

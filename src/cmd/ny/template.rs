@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::schema::{Kind, schema};
+use crate::model::schema::{Kind, schema};
 
 /// Example values for optional keys, written as TOML.
 const EXAMPLES: &[(&str, &str)] = &[

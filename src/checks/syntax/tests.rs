@@ -1,5 +1,5 @@
 use super::*;
-use crate::problem::Loc;
+use crate::diagnostic::Loc;
 use crate::source::line_col;
 
 /// `(line, message, suggestion)` of every syntax error of an offering file.

@@ -2,6 +2,8 @@
 //! area containment (a kommun is served by its län and by riket), languages with interpreters
 //! as the fallback, and fuzzy free text. Returns ranked hits; rendering is elsewhere.
 
+pub mod loosen;
+
 use std::cmp::Reverse;
 
 use crate::dataset::{Area, Areas, Dataset, Entry};

@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::PathBuf;
 
+use crate::diagnostic::{Loc, Problem, Seg};
 use crate::model::{
     Aktor, AktorstypVokabular, Behov, BehovVokabular, Insats, Installningar, MalgruppVokabular,
     Omrade, OmradeVokabular, SprakVokabular,
 };
-use crate::problem::{Loc, Problem, Seg};
 use crate::text::{Lexicon, Term, fold};
 
 /// One loaded entry with its id and its file (relative to the data folder).
@@ -91,7 +91,7 @@ pub struct Dataset {
     pub broken_files: BTreeSet<PathBuf>,
     /// Per file, the keys that could not be read (a syntax error on their line, a wrong
     /// type): their values in the entry are stand-ins, which no rule may judge.
-    pub unread: BTreeMap<PathBuf, Vec<Vec<crate::problem::Seg>>>,
+    pub unread: BTreeMap<PathBuf, Vec<Vec<crate::diagnostic::Seg>>>,
 }
 
 impl Dataset {

@@ -1,5 +1,5 @@
 //! JSON Schemas (draft-07) generated from the model: the committed files in `schemas/` that
-//! editors use, and the schemas [`crate::structure`] checks every file against.
+//! editors use, and the schemas [`crate::checks::shape`] checks every file against.
 
 use std::sync::OnceLock;
 

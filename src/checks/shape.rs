@@ -10,8 +10,8 @@ use serde_json::Value;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::problem::{Loc, Problem, Seg};
-use crate::schema::{Kind, schema};
+use crate::diagnostic::{Loc, Problem, Seg};
+use crate::model::schema::{Kind, schema};
 use crate::text::closest_str;
 
 /// Words people write for a key, folded, and the key they mean.

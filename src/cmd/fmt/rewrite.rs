@@ -5,7 +5,7 @@
 use serde_json::Value;
 use toml_edit::{DocumentMut, Item, Key, Table, Value as TValue};
 
-use crate::schema::{Kind, schema};
+use crate::model::schema::{Kind, schema};
 
 /// Formats a file of `kind`; `Err` is the parser's message when the file is not valid TOML.
 pub fn format(kind: Kind, text: &str) -> Result<String, String> {
@@ -113,7 +113,7 @@ fn basic_string(s: &str) -> String {
         let body = s.replace('\\', "\\\\").replace("\"\"\"", "\"\"\\\"");
         format!("\"\"\"\n{body}\"\"\"")
     } else {
-        crate::structure::toml_string(s)
+        crate::checks::shape::toml_string(s)
     }
 }
 

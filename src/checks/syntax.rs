@@ -20,8 +20,8 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use crate::problem::{Loc, Problem, Seg};
-use crate::schema::Kind;
+use crate::diagnostic::{Loc, Problem, Seg};
+use crate::model::schema::Kind;
 use crate::source::LineIndex;
 use fix::{Diag, Site};
 use report::{InnerKeys, to_problems, twice};

@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::date::Datum;
-use crate::problem::{Loc, Problem};
+use crate::diagnostic::{Loc, Problem};
 
 /// What was found.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,9 @@
 //! Walks the data folder, reads and parses every file, and builds the [`Dataset`]. One broken
 //! file never stops the others: what cannot be read becomes a [`Problem`], and the rest loads.
 
+pub mod folder;
+pub mod index;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -10,13 +13,13 @@ use serde::de::{DeserializeOwned, IntoDeserializer};
 use toml::de::DeTable;
 
 use crate::dataset::{Dataset, Entry, Vokabular};
-use crate::folder::{Folder, Ft};
+use crate::diagnostic::{Loc, Problem, Seg};
+use crate::load::folder::{Folder, Ft};
+use crate::model::schema::Kind;
 use crate::model::{
     Aktor, AktorstypVokabular, Behov, BehovVokabular, Insats, Installningar, MalgruppVokabular,
     OmradeVokabular, SprakVokabular,
 };
-use crate::problem::{Loc, Problem, Seg};
-use crate::schema::Kind;
 use crate::text::{is_valid_id, slug};
 
 /// A data file found by the walk: what kind it is and the ids its place gives it.
@@ -90,7 +93,7 @@ impl Progress for Quiet {}
 pub struct Interest {
     kategorier: Vec<memchr::memmem::Finder<'static>>,
     /// The search index, with the query as indexes in its vocabulary.
-    index: Option<(crate::index::SearchIndex, u128)>,
+    index: Option<(crate::load::index::SearchIndex, u128)>,
     /// Whether every actor is needed (else only those with an offering that can match).
     all_actors: bool,
 }
@@ -118,7 +121,11 @@ impl Interest {
     /// With the search index: an offering file whose row says it cannot match is not opened.
     /// `kategorier` are the same ids as given to [`Interest::kategorier`].
     #[must_use]
-    pub fn with_index(mut self, index: crate::index::SearchIndex, kategorier: &[String]) -> Self {
+    pub fn with_index(
+        mut self,
+        index: crate::load::index::SearchIndex,
+        kategorier: &[String],
+    ) -> Self {
         if let Some(query) = index.query(kategorier).filter(|&q| q != 0) {
             self.index = Some((index, query));
         }
@@ -461,7 +468,7 @@ fn assemble(
         if parsed.is_none()
             || file_problems
                 .iter()
-                .any(|p| p.severity == crate::problem::Severity::Fel)
+                .any(|p| p.severity == crate::diagnostic::Severity::Fel)
         {
             broken.push(f.rel.clone());
         }
@@ -1203,7 +1210,7 @@ fn parse_bytes(
                 .help("spara filen med LF-radslut (Unix); `.gitattributes` med `*.toml text eol=lf` hjälper"),
         );
     }
-    crate::validate::privacy::scan(text, &f.rel, out);
+    crate::checks::privacy::scan(text, &f.rel, out);
 
     let data = matches!(f.kind, Kind::Aktor | Kind::Insats | Kind::Behov);
     // The fast parse; only a file it refuses is read again, statement by statement, for every
@@ -1213,7 +1220,7 @@ fn parse_bytes(
     let (mut doc, syntax_errors) = if let Ok(doc) = DeTable::parse(text) {
         (doc, false)
     } else {
-        let recovery = crate::validate::syntax::recover(&f.rel, text, f.kind);
+        let recovery = crate::checks::syntax::recover(&f.rel, text, f.kind);
         out.extend(recovery.problems);
         readable = recovery.readable?;
         unread = recovery.unread;
@@ -1236,12 +1243,12 @@ fn parse_bytes(
         out.truncate(start);
         return parse_bytes(kind, rel, bytes, false, lean, out);
     }
-    crate::validate::controls::scan(doc.get_ref(), text, &f.rel, out);
+    crate::checks::controls::scan(doc.get_ref(), text, &f.rel, out);
     if data {
-        crate::validate::privacy::scan_free_text(doc.get_ref(), text, &f.rel, out);
+        crate::checks::privacy::scan_free_text(doc.get_ref(), text, &f.rel, out);
     }
     let before = out.len();
-    crate::structure::check_readable(&doc, f.kind, &f.rel, &unread, out);
+    crate::checks::shape::check_readable(&doc, f.kind, &f.rel, &unread, out);
     let bad: Vec<std::ops::Range<usize>> = out[before..]
         .iter()
         .filter_map(|p| match &p.loc {
@@ -1251,7 +1258,7 @@ fn parse_bytes(
         .collect();
     let structural_errors = out[before..]
         .iter()
-        .any(|p| p.severity == crate::problem::Severity::Fel);
+        .any(|p| p.severity == crate::diagnostic::Severity::Fel);
     if structural_errors {
         // Leave out the keys that are wrong, so the rules can still check the rest of the
         // file in this run; the file stays marked as broken.
@@ -1282,7 +1289,7 @@ fn parse_bytes(
     }
     // What could not be read gets a stand-in, so that the rest of the file still makes an
     // entry for the rules; the rules do not judge the stand-ins (`Dataset::unread`).
-    let invented = crate::structure::stand_ins(&mut doc, f.kind, &unread) || syntax_errors;
+    let invented = crate::checks::shape::stand_ins(&mut doc, f.kind, &unread) || syntax_errors;
     let mut scratch = Vec::new();
     let sink = if structural_errors || syntax_errors {
         &mut scratch

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::problem::{Loc, Problem};
+use crate::diagnostic::{Loc, Problem};
 use crate::text::is_bidi_control;
 
 /// A character that gives a warning: a control character other than tab and newline, or a

@@ -1,5 +1,5 @@
 //! `resurs forklara KOD`: what each problem code means, an example of it, and how to fix it.
-//! Every code in [`crate::problem::CODES`] has an entry (a test makes sure).
+//! Every code in [`crate::diagnostic::CODES`] has an entry (a test makes sure).
 
 /// One explanation: what it means, a wrong example, the right way.
 pub struct Explanation {
@@ -255,9 +255,9 @@ mod tests {
 
     #[test]
     fn every_code_has_an_explanation_and_no_more() {
-        for (code, _) in crate::problem::CODES {
+        for (code, _) in crate::diagnostic::CODES {
             assert!(explain(code).is_some(), "{code} saknar förklaring");
         }
-        assert_eq!(EXPLANATIONS.len(), crate::problem::CODES.len());
+        assert_eq!(EXPLANATIONS.len(), crate::diagnostic::CODES.len());
     }
 }

@@ -1,5 +1,7 @@
 //! Validation problems as values: every rule returns [`Problem`]s; nothing here prints.
 
+pub mod explain;
+
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -54,7 +56,7 @@ pub enum Loc {
 /// Builds a path from keys and indexes: `path!["kontakt", 0, "epost"]`.
 #[macro_export]
 macro_rules! path {
-    ($($seg:expr),* $(,)?) => { vec![$($crate::problem::Seg::from($seg)),*] };
+    ($($seg:expr),* $(,)?) => { vec![$($crate::diagnostic::Seg::from($seg)),*] };
 }
 
 /// A problem found in the data folder.

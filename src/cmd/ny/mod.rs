@@ -1,17 +1,19 @@
 //! `resurs ny aktor|insats|behov`: a new data file from the template, never over an existing
 //! one; the values given are checked, the file validated, and what is left to fill in is said.
 
+pub mod template;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
+use crate::checks::shape::toml_string;
 use crate::cli::NyVad;
+use crate::cli::resolve::{self, AreaKind, Mode, Resolved};
 use crate::date::Datum;
 use crate::exit;
-use crate::query::{self, AreaKind, Mode, Resolved};
-use crate::schema::Kind;
-use crate::structure::toml_string;
+use crate::model::schema::Kind;
 use crate::text::{is_valid_id, slug};
 use crate::validate::{Options, validate};
 
@@ -52,7 +54,7 @@ fn list(values: &[String]) -> String {
 fn area_names(ds: &crate::dataset::Dataset, given: &[String]) -> anyhow::Result<Vec<String>> {
     let mut names = Vec::new();
     for o in given {
-        let area = note(query::omrade(ds, o, AreaKind::Any, Mode::Write)?);
+        let area = note(resolve::omrade(ds, o, AreaKind::Any, Mode::Write)?);
         names.push(match (&area, ds.vokabular.omraden.as_ref()) {
             (crate::dataset::Area::Riket, _) => "riket".to_owned(),
             (_, Some(areas)) => areas.name(&area),
@@ -134,7 +136,7 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
             omrade,
         } => {
             check_id(id, "en aktör")?;
-            let typ = note(query::aktorstyp(&ds, typ, Mode::Write)?);
+            let typ = note(resolve::aktorstyp(&ds, typ, Mode::Write)?);
             let omraden = area_names(&ds, omrade)?;
             (
                 Kind::Aktor,
@@ -171,11 +173,11 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
             check_id(insats, "en insats")?;
             let mut kategorier = Vec::new();
             for b in behov {
-                kategorier.push(note(query::kategori(&ds, b, Mode::Write)?));
+                kategorier.push(note(resolve::kategori(&ds, b, Mode::Write)?));
             }
             let mut grupper = Vec::new();
             for m in malgrupp {
-                grupper.push(note(query::malgrupp(&ds, m, Mode::Write)?));
+                grupper.push(note(resolve::malgrupp(&ds, m, Mode::Write)?));
             }
             (
                 Kind::Insats,
@@ -199,11 +201,11 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
             check_id(id, "ett behov")?;
             let mut kategorier = Vec::new();
             for b in kategori {
-                kategorier.push(note(query::kategori(&ds, b, Mode::Write)?));
+                kategorier.push(note(resolve::kategori(&ds, b, Mode::Write)?));
             }
             let mut grupper = Vec::new();
             for m in malgrupp {
-                grupper.push(note(query::malgrupp(&ds, m, Mode::Write)?));
+                grupper.push(note(resolve::malgrupp(&ds, m, Mode::Write)?));
             }
             let omraden = area_names(&ds, omrade)?;
             (
@@ -229,7 +231,8 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
     }
     make_folders(data, rel.parent().unwrap_or(Path::new("")))?;
     let dir = path.parent().unwrap_or(data);
-    let text = crate::template::render(kind, &filled, schema_path(data, dir, kind).as_deref());
+    let text =
+        crate::cmd::ny::template::render(kind, &filled, schema_path(data, dir, kind).as_deref());
     super::write_file(&path, &text, false)?;
 
     let ds = crate::load::load(data)?;
