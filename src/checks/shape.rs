@@ -2,7 +2,7 @@
 //! unknown key, missing key, wrong type and empty list with its exact location. The schemas are
 //! generated from `model.rs`, so the model stays the one description of the format.
 
-use std::fmt::Write as _;
+use crate::source::toml_string;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -73,7 +73,7 @@ pub fn check_readable(
         kind,
         unread,
         out,
-        suggestions: crate::validate::Suggestions::default(),
+        suggestions: crate::diagnostic::Suggestions::default(),
     };
     walker.table(doc.get_ref(), doc.span(), root, &mut Vec::new());
 }
@@ -361,7 +361,7 @@ struct Walker<'a> {
     /// Keys whose lines had a syntax error: not reported as missing.
     unread: std::collections::HashSet<Vec<Result<&'a str, usize>>>,
     out: &'a mut Vec<Problem>,
-    suggestions: crate::validate::Suggestions,
+    suggestions: crate::diagnostic::Suggestions,
 }
 
 /// Where a value is, for messages only (keys borrowed from the document).
@@ -753,24 +753,6 @@ fn backticked(items: &[&str]) -> String {
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// A TOML basic string literal for `s`.
-pub fn toml_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// What belongs in a required text field, for the E023 help.

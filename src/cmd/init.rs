@@ -14,10 +14,10 @@ use std::fmt::Write as _;
 
 use anyhow::{Context, bail};
 
-use crate::checks::shape::toml_string;
 use crate::date::Datum;
 use crate::exit;
 use crate::model::schema::{Kind, schema_text};
+use crate::source::toml_string;
 
 /// The vocabularies every new data folder starts with (the ones of `data/`).
 const VOKABULAR: [(&str, &str); 5] = [

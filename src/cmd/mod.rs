@@ -142,7 +142,7 @@ fn skipped_note(ds: crate::dataset::Dataset) -> Loaded {
     if n > 0 {
         eprintln!(
             "{} hoppades över; kör `resurs validera`",
-            crate::render::count(n, "fil", "filer")
+            crate::text::words::count(n, "fil", "filer")
         );
     }
     ds

@@ -155,6 +155,36 @@ impl Problem {
     }
 }
 
+/// How many unknown values of one file get suggestions. Looking for the closest of a big
+/// vocabulary costs milliseconds a value; a file with a hundred thousand unknown values must
+/// still take a second, not minutes.
+pub const SUGGESTIONS_PER_FILE: usize = 100;
+
+/// The suggestions one file has had: after [`SUGGESTIONS_PER_FILE`] unknown values, no more
+/// are looked for, and the first value without one says so.
+#[derive(Debug, Default)]
+pub struct Suggestions {
+    asked: usize,
+}
+
+impl Suggestions {
+    /// Whether to look for a suggestion for one more unknown value (`p`'s problem); the first
+    /// value past the limit gets a note that no more are shown.
+    pub fn allow(&mut self, p: &mut Problem) -> bool {
+        self.asked += 1;
+        if self.asked == SUGGESTIONS_PER_FILE + 1 {
+            let note = format!(
+                "fler förslag visas inte för den här filen (den har fler än {SUGGESTIONS_PER_FILE} okända värden)"
+            );
+            p.help = Some(match p.help.take() {
+                Some(h) => format!("{h}; {note}"),
+                None => note,
+            });
+        }
+        self.asked <= SUGGESTIONS_PER_FILE
+    }
+}
+
 /// Every problem code with its severity and a one-line Swedish title: the list in the README.
 pub const CODES: &[(&str, &str)] = &[
     ("E001", "TOML-syntaxfel"),

@@ -20,6 +20,7 @@ use crate::model::{
     Aktor, AktorstypVokabular, Behov, BehovVokabular, Insats, Installningar, MalgruppVokabular,
     OmradeVokabular, SprakVokabular,
 };
+use crate::source::{DecodeError, decode};
 use crate::text::{is_valid_id, slug};
 
 /// A data file found by the walk: what kind it is and the ids its place gives it.
@@ -953,32 +954,6 @@ fn io_help(err: Option<&std::io::Error>) -> String {
         Some(std::io::ErrorKind::NotFound) => "filen försvann medan den lästes".into(),
         _ => err.map_or_else(|| "okänt fel".into(), |e| format!("systemet svarade: {e}")),
     }
-}
-
-/// Decodes a file's bytes: strips a UTF-8 BOM, rejects UTF-16 and invalid UTF-8. Returns the
-/// text and whether a BOM was removed; the same function serves loading and error excerpts.
-pub fn decode(bytes: &[u8]) -> Result<(&str, bool), DecodeError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(DecodeError::Utf16);
-    }
-    let (bytes, bom) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        Some(rest) => (rest, true),
-        None => (bytes, false),
-    };
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text, bom)),
-        Err(e) => Err(DecodeError::NotUtf8 {
-            offset: e.valid_up_to(),
-            bom,
-        }),
-    }
-}
-
-/// Why a file's bytes are not text we can read.
-#[derive(Debug, Clone, Copy)]
-pub enum DecodeError {
-    Utf16,
-    NotUtf8 { offset: usize, bom: bool },
 }
 
 fn read_file(

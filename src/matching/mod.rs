@@ -2,6 +2,7 @@
 //! graded on target group, area, language and status, with every shortfall named in Swedish.
 //! Area semantics and vocabulary labels come from the dataset, as for search.
 
+use crate::text::words::and_list;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -486,15 +487,6 @@ pub fn need_shortfalls(ds: &Dataset, c: &Coverage<'_>) -> Vec<String> {
         }
     }
     out
-}
-
-/// "a, b och c".
-pub fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} och {last}", init.join(", ")),
-    }
 }
 
 /// Every criterion the offering fails for the need, in plain Swedish.

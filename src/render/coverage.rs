@@ -9,7 +9,7 @@ use crate::date::Datum;
 use crate::followup::{Followup, age};
 use crate::matching::{Coverage, Tackning, need_shortfalls};
 use crate::model::AtgardStatus;
-use crate::render::count;
+use crate::text::words::count;
 
 /// "Aktör: Insats" for the closest candidate, and why the need is not fully met.
 fn closest(ds: &Dataset, c: &Coverage<'_>) -> (String, String) {

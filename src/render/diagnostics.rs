@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::diagnostic::{Problem, Severity};
-use crate::render::count;
 use crate::render::escape::terminal::line as one;
 use crate::source::Source;
+use crate::text::words::count;
 
 /// How many entries were read, for the summary line.
 #[derive(Debug, Clone, Copy, Default)]

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use crate::dataset::Dataset;
 use crate::model::Status;
-use crate::render::count;
 use crate::search::Hit;
+use crate::text::words::count;
 
 /// The cells of one hit, shared by table, CSV and Markdown.
 struct Row {

@@ -8,11 +8,6 @@ pub mod sanitize;
 pub mod show;
 pub mod table;
 
-/// Swedish singular or plural: `count(3, "aktör", "aktörer")` → "3 aktörer".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Who an offering is for, in words: "föräldrar, unga 0–20 år".
 pub fn for_vem(v: &crate::dataset::Vokabular, x: &crate::model::Insats) -> String {
     let mut out = x

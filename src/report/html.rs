@@ -14,9 +14,10 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
 use super::{Offering, Person, Report, Way, tel_href};
-use crate::matching::{Tackning, and_list};
-use crate::render::count;
+use crate::matching::Tackning;
 use crate::render::sanitize::{esc, safe_url, to_html};
+use crate::text::words::and_list;
+use crate::text::words::count;
 
 pub const CSS: &str = r#"
 :root{--text:#1b1b1b;--muted:#4d4d4d;--link:#0a4d8c;--bg:#fff;--head:#eef2f7;--border:#b9c2cc;--warn-bg:#fff4d6;--warn:#553800;--bad:#8a1c1c;--part:#6b4200;--ok:#1e5e2e}

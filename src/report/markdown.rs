@@ -5,10 +5,10 @@
 use std::fmt::Write as _;
 
 use super::{Report, Way};
-use crate::matching::and_list;
-use crate::render::count;
 use crate::render::escape::markdown::{code, email_address, text as e, text as cell, web_address};
 use crate::render::sanitize::{to_markdown, to_plain};
+use crate::text::words::and_list;
+use crate::text::words::count;
 
 fn way(w: &Way) -> String {
     match w {

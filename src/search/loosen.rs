@@ -211,7 +211,7 @@ pub fn text(ds: &Dataset, e: &Empty<'_>) -> String {
     if !e.loosened.is_empty() {
         out.push_str("Ett filter i taget lättat:\n");
         for l in &e.loosened {
-            let count = crate::render::count(l.hits, "insats", "insatser");
+            let count = crate::text::words::count(l.hits, "insats", "insatser");
             let how = if l.utan { "utan" } else { "med" };
             match &l.note {
                 Some(n) => {

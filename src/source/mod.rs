@@ -2,6 +2,12 @@
 //! once per file, so that a file with a hundred thousand problems costs a hundred thousand
 //! look-ups, not a hundred thousand walks over the file.
 
+mod decode;
+mod toml;
+
+pub use decode::{DecodeError, decode};
+pub use toml::toml_string;
+
 use std::path::Path;
 
 /// Bytes per checkpoint of the character count: a column costs at most this many bytes to count,
@@ -141,13 +147,13 @@ pub fn read_text(path: &Path) -> Option<String> {
     if !std::fs::metadata(path).ok()?.is_file() {
         return None;
     }
-    match crate::load::decode(&bytes) {
+    match decode(&bytes) {
         Ok((text, _)) => Some(text.to_owned()),
-        Err(crate::load::DecodeError::NotUtf8 { bom, .. }) => {
+        Err(DecodeError::NotUtf8 { bom, .. }) => {
             let body = if bom { &bytes[3..] } else { &bytes[..] };
             Some(String::from_utf8_lossy(body).into_owned())
         }
-        Err(crate::load::DecodeError::Utf16) => None,
+        Err(DecodeError::Utf16) => None,
     }
 }
 

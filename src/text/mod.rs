@@ -1,6 +1,8 @@
 //! The one place for text folding and "did you mean": search, validation and the CLI all
 //! compare user-typed words through [`fold`] and look up vocabulary values through [`Lexicon`].
 
+pub mod words;
+
 /// Vocabulary look-ups run for every value of every file: a fast hash (the keys are the
 /// vocabularies' own words, not attacker-chosen at scale).
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
@@ -9,6 +11,13 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+
+/// A character that must never reach a terminal as itself: the C0 controls, DEL, the C1
+/// controls (U+0080–U+009F), and the bidi embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069). Tab and newline are controls too; the escapers decide what they become.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
 
 /// The bidi embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069): the
 /// characters that reorder the text after them (Trojan Source, `gnp.exe`).

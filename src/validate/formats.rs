@@ -21,7 +21,7 @@ fn reject(reason: impl Into<String>, fix: Option<String>) -> Result<(), Rejected
 /// character (an escape sequence, a newline), a bidi control, or an invisible format character
 /// (a zero-width space, a direction mark, a BOM).
 fn invisible(c: char) -> bool {
-    crate::render::escape::terminal::is_unsafe(c)
+    crate::text::is_unsafe(c)
         || matches!(
             c,
             '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}'

@@ -6,12 +6,13 @@ use rayon::prelude::*;
 
 use crate::dataset::{Area, AreaResolution, Dataset};
 use crate::date::Datum;
+use crate::diagnostic::Suggestions;
 use crate::diagnostic::{Loc, Problem, Seg};
 use crate::model::{Kanal, Kontakt, Status};
 use crate::path;
 use crate::text::{Lexicon, Resolution};
+use crate::validate::Options;
 use crate::validate::formats::{self, Rejected};
-use crate::validate::{Options, Suggestions};
 
 /// Runs every entry rule.
 pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
@@ -677,5 +678,5 @@ impl Checker<'_> {
 }
 
 fn months_phrase(months: i32) -> String {
-    crate::render::count(usize::try_from(months).unwrap_or(0), "månad", "månader")
+    crate::text::words::count(usize::try_from(months).unwrap_or(0), "månad", "månader")
 }

@@ -67,7 +67,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
                 );
             }
         }
-        let mut suggestions = crate::validate::Suggestions::default();
+        let mut suggestions = crate::diagnostic::Suggestions::default();
         for (i, (_, members)) in v.malgrupp_medlemmar.iter().enumerate() {
             if members.is_empty() {
                 out.push(

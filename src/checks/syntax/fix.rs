@@ -9,8 +9,9 @@ use toml_parser::lexer::TokenKind;
 
 use super::split::{self, Stmt, StmtKind};
 use super::values::{missing_value, value};
-use crate::checks::shape::{Expect, expects, toml_string};
+use crate::checks::shape::{Expect, expects};
 use crate::model::schema::Kind;
+use crate::source::toml_string;
 
 /// Where an error is: the statement, and the table it is in.
 pub(super) struct Site<'a> {

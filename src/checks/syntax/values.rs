@@ -8,7 +8,8 @@ use toml_parser::lexer::TokenKind;
 use super::dates;
 use super::fix::{Diag, Site, content_end, expectation, key_name, shown, value_start};
 use super::split;
-use crate::checks::shape::{Expect, toml_string};
+use crate::checks::shape::Expect;
+use crate::source::toml_string;
 
 /// The bare value around `at`: words and dots, with the spaces between them.
 fn scalar_at(site: &Site<'_>, at: usize) -> Range<usize> {

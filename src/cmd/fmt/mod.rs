@@ -33,7 +33,7 @@ pub fn fmt(data: &Path, check: bool) -> anyhow::Result<i32> {
             broken.push(format!("{}: kan inte läsas", rel.display()));
             continue;
         };
-        let Ok((text, _)) = crate::load::decode(&bytes) else {
+        let Ok((text, _)) = crate::source::decode(&bytes) else {
             broken.push(format!("{}: är inte UTF-8", rel.display()));
             continue;
         };
@@ -85,13 +85,13 @@ pub fn fmt(data: &Path, check: bool) -> anyhow::Result<i32> {
     if check {
         eprintln!(
             "{} av {} skulle ändras.",
-            crate::render::count(n, "fil", "filer"),
+            crate::text::words::count(n, "fil", "filer"),
             files.len()
         );
     } else {
         eprintln!(
             "{} av {} formaterades.",
-            crate::render::count(n, "fil", "filer"),
+            crate::text::words::count(n, "fil", "filer"),
             files.len()
         );
     }

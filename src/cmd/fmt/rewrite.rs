@@ -113,7 +113,7 @@ fn basic_string(s: &str) -> String {
         let body = s.replace('\\', "\\\\").replace("\"\"\"", "\"\"\\\"");
         format!("\"\"\"\n{body}\"\"\"")
     } else {
-        crate::checks::shape::toml_string(s)
+        crate::source::toml_string(s)
     }
 }
 

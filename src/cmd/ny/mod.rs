@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
-use crate::checks::shape::toml_string;
 use crate::cli::NyVad;
 use crate::cli::resolve::{self, AreaKind, Mode, Resolved};
 use crate::date::Datum;
 use crate::exit;
 use crate::model::schema::Kind;
+use crate::source::toml_string;
 use crate::text::{is_valid_id, slug};
 use crate::validate::{Options, validate};
 

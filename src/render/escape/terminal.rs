@@ -10,14 +10,7 @@
 
 use std::borrow::Cow;
 
-/// A character that must never reach a terminal as itself: the C0 controls, DEL, the C1
-/// controls (U+0080–U+009F), and the bidi embeddings, overrides and isolates (U+202A–U+202E,
-/// U+2066–U+2069). Tab and newline are controls too; the escapers decide what they become.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
-}
-
-pub use crate::text::is_bidi_control;
+pub use crate::text::{is_bidi_control, is_unsafe};
 
 /// Text of several lines for a terminal: newlines (and a CRLF, as a newline) are kept, a tab
 /// becomes a space, and every other character of [`is_unsafe`] becomes a visible `\u{…}`.
