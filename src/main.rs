@@ -1,3 +1,6 @@
+//! The `resurs` binary: parses the command line (with Swedish messages), runs the library's
+//! [`resurs::run`] and turns its result into an exit code.
+
 use clap::FromArgMatches as _;
 use clap::error::ErrorKind;
 

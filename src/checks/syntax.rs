@@ -10,6 +10,7 @@
 
 mod dates;
 mod fix;
+mod mistakes;
 mod report;
 mod split;
 mod values;

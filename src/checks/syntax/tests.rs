@@ -1,3 +1,5 @@
+//! Tests of the syntax checks: every kind of syntax error with its line, message and fix.
+
 use super::*;
 use crate::diagnostic::Loc;
 use crate::source::line_col;
