@@ -43,9 +43,17 @@ fn action() -> Action {
 }
 
 /// The placeholders written in a snapshot for what differs between runs: `[TEMP]` for a
-/// temporary folder made by `tempfile` (`$TMPDIR/.tmpXXXXXX`).
+/// temporary folder made by `tempfile` (`$TMPDIR/.tmpXXXXXX`), `[VERSION]` for the crate's
+/// version where the output says `resurs <version>`. (Dates need none: `--idag` fixes them.)
 pub fn redactions() -> snapbox::Redactions {
     let mut redactions = snapbox::Redactions::new();
+    let version = regex::escape(env!("CARGO_PKG_VERSION"));
+    redactions
+        .insert(
+            "[VERSION]",
+            regex::Regex::new(&format!("resurs (?<redacted>{version})")).unwrap(),
+        )
+        .unwrap();
     let temp = regex::escape(&std::env::temp_dir().join(".tmp").display().to_string());
     redactions
         .insert(
