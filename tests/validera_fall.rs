@@ -1,70 +1,65 @@
 //! One fixture folder per validation rule (tests/fixtures/fall/<case>/), run through the real
-//! binary; the exact output a user sees is compared with `_forvantat.txt` in the case folder.
-//! See tests/README.md for how to add a case.
+//! binary; the exact output a user sees is compared with the snapshot `_forvantat.txt` in the
+//! case folder. The cases are the folders found there: a new folder is a new case. See
+//! tests/README.md for how to add one.
 
 mod common;
 
-use common::{assert_expected, case_folder, fixtures, resurs, stderr, stdout};
+use rayon::prelude::*;
+
+use common::{case_folder, fixtures, resurs, snapshot, stderr, stdout};
+
+/// The case folders of tests/fixtures/fall/, sorted.
+fn cases() -> Vec<String> {
+    let mut cases: Vec<String> = std::fs::read_dir(fixtures().join("fall"))
+        .unwrap()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    cases.sort();
+    cases
+}
 
 /// Runs `validera --format kort` over the case and checks stdout, the summary on stderr and the
 /// exit code (1 when there is an error, else 0).
-fn check_case(case: &str) {
+fn check_case(case: &str) -> Result<(), String> {
     let dir = case_folder(case);
     let out = resurs(dir.path(), &["validera", "--format", "kort"]);
     let text = format!("{}--- stderr\n{}", stdout(&out), stderr(&out));
-    assert_expected(
+    snapshot::check(
         &fixtures().join("fall").join(case).join("_forvantat.txt"),
         &text,
-    );
+    )?;
     let has_error = stdout(&out).contains(": fel[");
-    assert_eq!(
-        out.status.code(),
-        Some(i32::from(has_error)),
-        "{case}: exit code"
-    );
-}
-
-macro_rules! cases {
-    ($($name:ident),* $(,)?) => {
-        $(#[test] fn $name() { check_case(stringify!($name)); })*
-    };
-}
-
-cases! {
-    e001_syntaxfel,
-    e002_okand_nyckel,
-    e003_saknad_nyckel,
-    e004_vokabular,
-    e005_fel_typ,
-    e006_ogiltigt_id,
-    e007_fel_plats,
-    e008_okand_aktor,
-    e009_okant_omrade,
-    e010_kontaktvagar,
-    e014_datum_och_alder,
-    e017_personnummer,
-    e019_tom_fil,
-    e020_inga_data,
-    e021_saknad_fil,
-    e022_vokabular,
-    e023_tom_lista,
-    e024_resurs_toml,
-    w001_granskning,
-    w001_egna_granser,
-    w006_rotfil,
-    w009_onabar,
-}
-
-#[test]
-fn every_case_folder_has_a_test() {
-    let listed = include_str!("validera_fall.rs");
-    for entry in std::fs::read_dir(fixtures().join("fall")).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        assert!(
-            listed.contains(&format!("    {name},")),
-            "tests/fixtures/fall/{name} saknar ett test i cases!"
-        );
+    if out.status.code() == Some(i32::from(has_error)) {
+        Ok(())
+    } else {
+        Err(format!("slutkoden är {:?}", out.status.code()))
     }
+}
+
+/// Every case, each compared with its snapshot; all of them run, and the failure names each
+/// case that differs with its diff.
+#[test]
+fn every_case_gives_its_expected_output() {
+    let cases = cases();
+    assert!(cases.len() >= 20, "{cases:?}");
+    let failures: Vec<String> = cases
+        .par_iter()
+        .filter_map(|case| {
+            check_case(case)
+                .err()
+                .map(|e| format!("== tests/fixtures/fall/{case}\n{e}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} av {} fall skiljer sig:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// `validera` lets the free text go once each file is checked: over every case, data/ and the
@@ -76,11 +71,7 @@ fn validation_without_free_text_finds_the_same() {
     };
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut folders = vec![root.join("data"), root.join("examples/exempelkarta")];
-    let mut cases = Vec::new();
-    for entry in std::fs::read_dir(fixtures().join("fall")).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        cases.push(case_folder(&name));
-    }
+    let cases: Vec<_> = cases().iter().map(|c| case_folder(c)).collect();
     folders.extend(cases.iter().map(|d| d.path().to_path_buf()));
     for dir in &folders {
         let full = resurs::load::load(dir).unwrap();

@@ -8,6 +8,8 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
+pub mod snapshot;
+
 /// The fixed "today" of every test, so that staleness rules do not change with the calendar.
 pub const IDAG: &str = "2026-11-25";
 
@@ -122,25 +124,14 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
-/// Compares `actual` with the expected file; with `RESURS_UPPDATERA=1` the file is rewritten
-/// instead (review the diff before committing).
+/// Compares `actual` with the snapshot file `expected_file` (under tests/fixtures/, named
+/// `_forvantat…`): on a mismatch the test fails with a line diff; with `SNAPSHOTS=overwrite`
+/// (not on CI) the file is rewritten instead (review `git diff` before committing).
+#[track_caller]
 pub fn assert_expected(expected_file: &Path, actual: &str) {
-    if std::env::var_os("RESURS_UPPDATERA").is_some() {
-        std::fs::write(expected_file, actual).unwrap();
-        return;
+    if let Err(failure) = snapshot::check(expected_file, actual) {
+        panic!("{failure}");
     }
-    let expected = std::fs::read_to_string(expected_file).unwrap_or_else(|_| {
-        panic!(
-            "{} saknas; kör med RESURS_UPPDATERA=1",
-            expected_file.display()
-        )
-    });
-    assert_eq!(
-        actual,
-        expected,
-        "utdata skiljer sig från {}",
-        expected_file.display()
-    );
 }
 
 /// `git ARGS…` in `dir`, as a test user (no signing, branch `main`); fails the test when git
