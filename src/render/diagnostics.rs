@@ -265,7 +265,7 @@ pub fn json(problems: &[Problem]) -> String {
     let items: Vec<JsonProblem<'_>> = problems
         .iter()
         .map(|p| JsonProblem {
-            kod: p.code,
+            kod: p.code.as_str(),
             niva: p.severity.as_str(),
             fil: p.file_display(),
             rad: p.line,
@@ -326,11 +326,11 @@ fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Loc;
+    use crate::diagnostic::{Code, Loc};
 
     fn problem() -> Problem {
         let mut p = Problem::new(
-            "E004",
+            Code::E004,
             "aktorer/a/insatser/b.toml",
             Loc::File,
             "okänt behov `x`",

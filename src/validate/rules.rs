@@ -511,7 +511,7 @@ impl Checker<'_> {
     fn format(
         &mut self,
         r: Result<(), Rejected>,
-        code: &'static str,
+        code: Code,
         what: &str,
         value: &str,
         f: &Path,
