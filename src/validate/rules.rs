@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::dataset::{Area, AreaResolution, Dataset};
 use crate::date::Datum;
 use crate::diagnostic::Suggestions;
-use crate::diagnostic::{Loc, Problem, Seg};
+use crate::diagnostic::{Code, Loc, Problem, Seg};
 use crate::model::{Kanal, Kontakt, Status};
 use crate::path;
 use crate::text::{Lexicon, Resolution};
@@ -33,7 +33,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             if !matches!(areas.resolve(lan), AreaResolution::Exact(Area::Lan(ref kod)) if kod == lan)
             {
                 let mut p = Problem::new(
-                    "E024",
+                    Code::E024,
                     file,
                     Loc::Value(path!["lan"]),
                     format!("`{lan}` är ingen länskod"),
@@ -50,7 +50,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         if granskning.varna_efter_manader >= granskning.fel_efter_manader {
             c.out.push(
                 Problem::new(
-                    "E024",
+                    Code::E024,
                     file,
                     Loc::Value(path!["granskning", "varna_efter_manader"]),
                     "`varna_efter_manader` ska vara mindre än `fel_efter_manader`",
@@ -85,7 +85,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         if let Some(nr) = &a.organisationsnummer {
             c.format(
                 formats::organisationsnummer(nr),
-                "E013",
+                Code::E013,
                 "ogiltigt organisationsnummer",
                 nr,
                 f,
@@ -130,7 +130,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             if to < from {
                 c.out.push(
                     Problem::new(
-                        "E014",
+                        Code::E014,
                         f,
                         Loc::Value(path!["giltig_till"]),
                         format!("`giltig_till` ({to}) är före `giltig_fran` ({from})"),
@@ -143,7 +143,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             if min > max {
                 c.out.push(
                     Problem::new(
-                        "E015",
+                        Code::E015,
                         f,
                         Loc::Value(path!["min_alder"]),
                         format!("`min_alder` ({min}) är högre än `max_alder` ({max})"),
@@ -156,7 +156,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             if x.status == Status::Aktiv && to < opts.today {
                 c.out.push(
                     Problem::new(
-                        "W002",
+                        Code::W002,
                         f,
                         Loc::Value(path!["giltig_till"]),
                         format!("insatsen är markerad som aktiv men gällde bara till {to}"),
@@ -299,7 +299,7 @@ impl Checker<'_> {
             Resolution::Id(_) => {}
             Resolution::Alias(t) => self.out.push(
                 Problem::new(
-                    "E004",
+                    Code::E004,
                     f,
                     Loc::Value(path()),
                     format!(
@@ -312,7 +312,7 @@ impl Checker<'_> {
             ),
             Resolution::Unknown(close) => {
                 let mut p = Problem::new(
-                    "E004",
+                    Code::E004,
                     f,
                     Loc::Value(path()),
                     format!("{} `{value}`", what.unknown),
@@ -391,7 +391,7 @@ impl Checker<'_> {
             .join(", ");
         let [of, them] = words;
         let mut p = Problem::new(
-            "E004",
+            Code::E004,
             f,
             Loc::Value(path()),
             format!("`{value}` är en grupp av {of}"),
@@ -415,7 +415,7 @@ impl Checker<'_> {
                 }
                 std::collections::hash_map::Entry::Occupied(e) => self.out.push(
                     Problem::new(
-                        "W011",
+                        Code::W011,
                         f,
                         Loc::Value(vec![Seg::Key(key.to_owned()), Seg::Index(i)]),
                         format!("`{v}` står redan i `{key}`"),
@@ -445,7 +445,7 @@ impl Checker<'_> {
             AreaResolution::Exact(_) if !kommun_only => {}
             AreaResolution::Exact(_) => self.out.push(
                 Problem::new(
-                    "E009",
+                    Code::E009,
                     f,
                     Loc::Value(path()),
                     format!("`{value}` är ingen kommun"),
@@ -454,7 +454,7 @@ impl Checker<'_> {
             ),
             AreaResolution::Alias(_, name) => self.out.push(
                 Problem::new(
-                    "E009",
+                    Code::E009,
                     f,
                     Loc::Value(path()),
                     format!("området `{value}` skrivs `{name}`"),
@@ -463,7 +463,7 @@ impl Checker<'_> {
                 .suggest(name),
             ),
             AreaResolution::Unknown(_) => {
-                let mut p = Problem::new("E009", f, Loc::Value(path()), format!("okänt område `{value}`"))
+                let mut p = Problem::new(Code::E009, f, Loc::Value(path()), format!("okänt område `{value}`"))
                     .help("skriv en kommun eller ett län (namn eller SCB-kod) ur `vokabular/omraden.toml`, eller `riket`");
                 if self.suggestions.allow(&mut p) {
                     if let AreaResolution::Unknown(close) = areas.resolve(value) {
@@ -484,7 +484,7 @@ impl Checker<'_> {
         }
         let ids = self.ds.known_aktor_ids.iter().map(String::as_str);
         let mut p = Problem::new(
-            "E008",
+            Code::E008,
             f,
             Loc::Value(path()),
             format!("det finns ingen aktör `{id}`"),
@@ -562,7 +562,7 @@ impl Checker<'_> {
         if !own && !actors {
             self.out.push(
                 Problem::new(
-                    "W009",
+                    Code::W009,
                     f,
                     Loc::Value(path!["namn"]),
                     "insatsen har inget publikt sätt att nå den",
@@ -587,14 +587,19 @@ impl Checker<'_> {
             p
         };
         if let Some(w) = webb {
-            self.format(formats::url(w), "E012", "ogiltig webbadress", w, f, || {
-                at("webb")
-            });
+            self.format(
+                formats::url(w),
+                Code::E012,
+                "ogiltig webbadress",
+                w,
+                f,
+                || at("webb"),
+            );
         }
         if let Some(e) = epost {
             self.format(
                 formats::email(e),
-                "E010",
+                Code::E010,
                 "ogiltig e-postadress",
                 e,
                 f,
@@ -604,7 +609,7 @@ impl Checker<'_> {
         if let Some(t) = telefon {
             self.format(
                 formats::phone(t),
-                "E011",
+                Code::E011,
                 "ogiltigt telefonnummer",
                 t,
                 f,
@@ -618,7 +623,7 @@ impl Checker<'_> {
             if k.namn.is_none() && k.roll.is_none() {
                 self.out.push(
                     Problem::new(
-                        "E003",
+                        Code::E003,
                         f,
                         Loc::Value(path!["kontakt", i]),
                         "kontakten saknar både `namn` och `roll`",
@@ -639,7 +644,7 @@ impl Checker<'_> {
         if senast > today {
             self.out.push(
                 Problem::new(
-                    "W005",
+                    Code::W005,
                     f,
                     loc(),
                     format!("`senast_granskad` ({senast}) ligger i framtiden"),
@@ -649,7 +654,7 @@ impl Checker<'_> {
         } else if months >= i32::try_from(g.fel_efter_manader).unwrap_or(i32::MAX) {
             self.out.push(
                 Problem::new(
-                    "E016",
+                    Code::E016,
                     f,
                     loc(),
                     format!(
@@ -663,7 +668,7 @@ impl Checker<'_> {
         } else if months >= i32::try_from(g.varna_efter_manader).unwrap_or(i32::MAX) {
             self.out.push(
                 Problem::new(
-                    "W001",
+                    Code::W001,
                     f,
                     loc(),
                     format!(
