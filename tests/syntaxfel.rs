@@ -87,6 +87,7 @@ fn a_syntax_error_hides_none_of_the_other_six_mistakes() {
              |\n\
              11 | senast_granskad = 2026-13-01\n   \
              |                   ^^^^^^^^^^ skriv år-månad-dag\n   \
+             |\n   \
              = förslag: `senast_granskad = 2026-01-13`\n"
         ),
         "{text}"

@@ -186,7 +186,10 @@ pub fn forklara(kod: &str) -> anyhow::Result<i32> {
         let range = |severity: Severity| {
             let mut codes = Code::ALL.iter().filter(|c| c.severity() == severity);
             let first = codes.next().map_or("", |c| c.as_str());
-            format!("{first}–{}", codes.last().map_or(first, |c| c.as_str()))
+            format!(
+                "{first}–{}",
+                codes.next_back().map_or(first, |c| c.as_str())
+            )
         };
         anyhow::bail!(
             "ingen problemkod heter `{kod}`. Koderna är {} och {}; se README.md.",
