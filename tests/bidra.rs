@@ -292,15 +292,20 @@ fn forklara_explains_every_code() {
          Fel:\n    behov = [\"Samtalsstöd\"]\n    sprak = [\"ukrainska\"]\n\n\
          Rätt:\n    behov = [\"samtalsstod\"]\n    sprak = [\"uk\"]\n"
     );
-    for (code, _) in resurs::diagnostic::CODES {
+    for code in resurs::diagnostic::Code::ALL {
         assert_eq!(
-            resurs(d.path(), &["forklara", code]).status.code(),
+            resurs(d.path(), &["forklara", code.as_str()]).status.code(),
             Some(0),
             "{code}"
         );
     }
     let out = resurs(d.path(), &["forklara", "E999"]);
     assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("ingen problemkod heter `E999`. Koderna är E001–E025 och W001–W011"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

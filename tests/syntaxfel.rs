@@ -87,6 +87,7 @@ fn a_syntax_error_hides_none_of_the_other_six_mistakes() {
              |\n\
              11 | senast_granskad = 2026-13-01\n   \
              |                   ^^^^^^^^^^ skriv år-månad-dag\n   \
+             |\n   \
              = förslag: `senast_granskad = 2026-01-13`\n"
         ),
         "{text}"
@@ -467,11 +468,11 @@ proptest! {
         let today = resurs::date::Datum::new(2026, 11, 25).unwrap();
         let problems = resurs::load::check_one(common::bas(), kind, Path::new(rel), text.as_bytes(), today);
         let refused = toml::de::DeTable::parse(&text).is_err();
-        prop_assert_eq!(refused, problems.iter().any(|p| p.code == "E001"), "{:?}", problems);
+        prop_assert_eq!(refused, problems.iter().any(|p| p.code.as_str() == "E001"), "{:?}", problems);
         for p in &problems {
             prop_assert!(p.line >= 1 && p.column >= 1);
             prop_assert!(p.line <= text.lines().count().max(1) + 1, "{:?}", p);
-            if p.code == "E001" {
+            if p.code.as_str() == "E001" {
                 let lower = p.message.to_lowercase();
                 for word in ENGLISH {
                     prop_assert!(!lower.contains(word), "{:?}", p);

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Loc, Problem};
+use crate::diagnostic::{Code, Loc, Problem};
 use crate::text::is_bidi_control;
 
 /// A character that gives a warning: a control character other than tab and newline, or a
@@ -67,7 +67,7 @@ fn problem(file: &Path, span: Range<usize>, chars: &[char]) -> Problem {
         _ => "styrtecken",
     };
     Problem::new(
-        "W010",
+        Code::W010,
         file,
         Loc::Span(span),
         format!("texten innehåller {what} ({})", names.join(", ")),

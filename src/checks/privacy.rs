@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::date::Datum;
-use crate::diagnostic::{Loc, Problem};
+use crate::diagnostic::{Code, Loc, Problem};
 
 /// What was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub fn scan(text: &str, file: &Path, out: &mut Vec<Problem>) {
         };
         out.push(
             Problem::new(
-                "E017",
+                Code::E017,
                 file,
                 Loc::Span(range),
                 format!("texten ser ut som {what}"),
@@ -291,12 +291,12 @@ pub fn scan_free_text(
         for (r, what) in find_contact_details(raw) {
             let (code, message, help) = match what {
                 ContactDetail::Email => (
-                    "W007",
+                    Code::W007,
                     format!("`{key}` innehåller en e-postadress"),
                     "skriv adressen i `epost`, eller som en `[[kontakt]]` med `publik = true` om den får visas",
                 ),
                 ContactDetail::Phone => (
-                    "W008",
+                    Code::W008,
                     format!("`{key}` innehåller ett telefonnummer"),
                     "skriv numret i `telefon`, eller som en `[[kontakt]]` med `publik = true` om det får visas",
                 ),

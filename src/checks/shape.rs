@@ -11,7 +11,7 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Loc, Problem, Seg};
+use crate::diagnostic::{Code, Loc, Problem, Seg};
 use crate::model::schema::Kind;
 use crate::source::toml_string;
 use crate::text::closest_str;
@@ -121,7 +121,7 @@ impl Walker<'_> {
                 if seen_nfc.contains(n.as_str()) {
                     self.push(
                         Problem::new(
-                            "E001",
+                            Code::E001,
                             self.file,
                             Loc::Span(key.span()),
                             format!(
@@ -152,7 +152,7 @@ impl Walker<'_> {
                     {
                         self.push(
                             Problem::new(
-                                "E023",
+                                Code::E023,
                                 self.file,
                                 Loc::Span(value.span()),
                                 format!("`{name}` får inte vara tom"),
@@ -164,7 +164,7 @@ impl Walker<'_> {
                 None if node.closed => {
                     let known: Vec<&str> = node.props.iter().map(|(k, _)| k.as_str()).collect();
                     let mut p = Problem::new(
-                        "E002",
+                        Code::E002,
                         self.file,
                         Loc::Span(key.span()),
                         format!("okänd nyckel `{name}`"),
@@ -211,7 +211,7 @@ impl Walker<'_> {
                 let example = node.get(key).map(example).unwrap_or_default();
                 self.push(
                     Problem::new(
-                        "E003",
+                        Code::E003,
                         self.file,
                         loc,
                         format!("nyckeln `{key}` saknas i {}", self.where_(path)),
@@ -260,7 +260,7 @@ impl Walker<'_> {
         let key = || last_key(path);
         let wrong = |expected: &str| -> Problem {
             Problem::new(
-                "E005",
+                Code::E005,
                 self.file,
                 Loc::Span(span.clone()),
                 format!(
@@ -281,7 +281,7 @@ impl Walker<'_> {
                 if list.is_empty() && *min_items > 0 {
                     self.push(
                         Problem::new(
-                            "E023",
+                            Code::E023,
                             self.file,
                             Loc::Span(span.clone()),
                             format!("`{}` får inte vara en tom lista", key()),
@@ -324,7 +324,7 @@ impl Walker<'_> {
             (Node::Date, DeValue::Datetime(dt)) => {
                 if dt.time.is_some() || dt.offset.is_some() || dt.date.is_none() {
                     let p = Problem::new(
-                        "E005",
+                        Code::E005,
                         self.file,
                         Loc::Span(span.clone()),
                         format!("`{}` ska vara ett datum utan klockslag", key()),
@@ -353,7 +353,7 @@ impl Walker<'_> {
                 if !values.iter().any(|x| x == text.as_ref()) {
                     let values: Vec<&str> = values.iter().map(String::as_str).collect();
                     let mut p = Problem::new(
-                        "E005",
+                        Code::E005,
                         self.file,
                         Loc::Span(span.clone()),
                         format!("`{}` kan inte vara `{text}`", key()),
@@ -385,7 +385,7 @@ impl Walker<'_> {
                 };
                 if too_small || too_big {
                     self.push(Problem::new(
-                        "E005",
+                        Code::E005,
                         self.file,
                         Loc::Span(span.clone()),
                         message,

@@ -21,7 +21,7 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use crate::diagnostic::{Loc, Problem, Seg};
+use crate::diagnostic::{Code, Loc, Problem, Seg};
 use crate::model::schema::Kind;
 use crate::source::LineIndex;
 use fix::{Diag, Site};
@@ -90,7 +90,7 @@ pub fn recover(file: &Path, text: &str, kind: Kind) -> Recovery {
             .and_then(toml::de::Error::span)
             .unwrap_or(0..0);
         problems.push(
-            Problem::new("E001", file, Loc::Span(span), "ogiltig TOML här").help(
+            Problem::new(Code::E001, file, Loc::Span(span), "ogiltig TOML här").help(
                 "skriv `nyckel = värde` på varje rad; se https://toml.io/sv/ för hur TOML skrivs",
             ),
         );

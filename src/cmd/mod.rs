@@ -181,34 +181,28 @@ pub fn print_raw(text: &str) -> anyhow::Result<()> {
 
 /// `resurs forklara KOD`.
 pub fn forklara(kod: &str) -> anyhow::Result<i32> {
-    let Some(x) = crate::diagnostic::explain::explain(kod) else {
-        let range = |prefix: char| {
-            let mut codes = crate::diagnostic::CODES
-                .iter()
-                .map(|(c, _)| *c)
-                .filter(|c| c.starts_with(prefix));
-            let first = codes.next().unwrap_or_default();
-            format!("{first}–{}", codes.max().unwrap_or(first))
+    use crate::diagnostic::{Code, Severity};
+    let Ok(code) = kod.parse::<Code>() else {
+        let range = |severity: Severity| {
+            let mut codes = Code::ALL.iter().filter(|c| c.severity() == severity);
+            let first = codes.next().map_or("", |c| c.as_str());
+            format!(
+                "{first}–{}",
+                codes.next_back().map_or(first, |c| c.as_str())
+            )
         };
         anyhow::bail!(
             "ingen problemkod heter `{kod}`. Koderna är {} och {}; se README.md.",
-            range('E'),
-            range('W')
+            range(Severity::Fel),
+            range(Severity::Varning)
         );
     };
-    let title = crate::diagnostic::CODES
-        .iter()
-        .find(|(c, _)| *c == x.code)
-        .map_or("", |(_, t)| t);
+    let x = code.explanation();
     let indent = |s: &str| -> String { s.lines().flat_map(|l| ["    ", l, "\n"]).collect() };
-    let kind = if x.code.starts_with('W') {
-        "varning"
-    } else {
-        "fel"
-    };
     print(&format!(
-        "{} ({kind}): {title}\n\n{}\n\nFel:\n{}\nRätt:\n{}",
-        x.code,
+        "{code} ({}): {}\n\n{}\n\nFel:\n{}\nRätt:\n{}",
+        code.severity().as_str(),
+        code.title(),
         x.vad,
         indent(x.fel),
         indent(x.ratt)

@@ -1,6 +1,9 @@
 //! Validation problems as values: every rule returns [`Problem`]s; nothing here prints.
 
+mod code;
 pub mod explain;
+
+pub use code::{Code, UnknownCode};
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -63,7 +66,8 @@ macro_rules! path {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Stable code, e.g. `E004`; listed in the README and explained by `resurs forklara`.
-    pub code: &'static str,
+    pub code: Code,
+    /// The code's severity ([`Code::severity`]).
     pub severity: Severity,
     /// Path relative to the data folder, with `/` separators.
     pub file: PathBuf,
@@ -86,20 +90,10 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(
-        code: &'static str,
-        file: impl Into<PathBuf>,
-        loc: Loc,
-        message: impl Into<String>,
-    ) -> Self {
-        let severity = if code.starts_with('W') {
-            Severity::Varning
-        } else {
-            Severity::Fel
-        };
+    pub fn new(code: Code, file: impl Into<PathBuf>, loc: Loc, message: impl Into<String>) -> Self {
         Self {
             code,
-            severity,
+            severity: code.severity(),
             file: file.into(),
             loc,
             message: message.into(),
@@ -184,76 +178,3 @@ impl Suggestions {
         self.asked <= SUGGESTIONS_PER_FILE
     }
 }
-
-/// Every problem code with its severity and a one-line Swedish title: the list in the README.
-pub const CODES: &[(&str, &str)] = &[
-    ("E001", "TOML-syntaxfel"),
-    ("E002", "okänd nyckel"),
-    ("E003", "obligatorisk nyckel saknas"),
-    (
-        "E004",
-        "okänt värde i en vokabulär (behov, målgrupp, aktörstyp, språk)",
-    ),
-    ("E005", "fel typ av värde"),
-    ("E006", "id som bryter mot namnregeln"),
-    ("E007", "fil på fel plats eller med fel filändelse"),
-    ("E008", "hänvisning till en aktör som inte finns"),
-    ("E009", "okänt område (kommun, län eller riket)"),
-    ("E010", "ogiltig e-postadress"),
-    ("E011", "ogiltigt telefonnummer"),
-    ("E012", "ogiltig webbadress"),
-    ("E013", "ogiltigt organisationsnummer"),
-    ("E014", "giltig_till före giltig_fran"),
-    ("E015", "min_alder över max_alder"),
-    (
-        "E016",
-        "uppgifterna har inte granskats på för länge (fel_efter_manader)",
-    ),
-    (
-        "E017",
-        "text som ser ut som ett personnummer eller samordningsnummer",
-    ),
-    (
-        "E018",
-        "filen kan inte läsas (teckenkodning, behörighet, länk, mapp)",
-    ),
-    ("E019", "tom fil"),
-    ("E020", "datamappen har inga datafiler"),
-    (
-        "E021",
-        "en nödvändig fil saknas (resurs.toml, en vokabulär, aktor.toml)",
-    ),
-    ("E022", "dubblett i en vokabulär eller ogiltig vokabulär"),
-    (
-        "E023",
-        "tomt värde där ett värde krävs (tom lista eller tom text)",
-    ),
-    ("E024", "ogiltigt värde i resurs.toml"),
-    ("E025", "filen är större än gränsen (max_filstorlek_kb)"),
-    (
-        "W001",
-        "uppgifterna har inte granskats på länge (varna_efter_manader)",
-    ),
-    ("W002", "aktiv insats vars giltig_till har passerat"),
-    ("W003", "filen börjar med en BOM"),
-    ("W004", "filen har Windows-radslut (CRLF)"),
-    ("W005", "senast_granskad ligger i framtiden"),
-    ("W006", "okänd TOML-fil i datamappens rot"),
-    (
-        "W007",
-        "e-postadress i fritext (kringgår `kontakt` och `publik`)",
-    ),
-    (
-        "W008",
-        "telefonnummer i fritext (kringgår `kontakt` och `publik`)",
-    ),
-    (
-        "W009",
-        "insats utan publikt sätt att nå den (telefon, e-post, webb, kontakt, kontaktväg eller plats)",
-    ),
-    (
-        "W010",
-        "styrtecken eller tecken som vänder textens riktning i en text",
-    ),
-    ("W011", "samma värde flera gånger i en lista"),
-];

@@ -13,7 +13,7 @@ use serde::de::{DeserializeOwned, IntoDeserializer};
 use toml::de::DeTable;
 
 use crate::dataset::{Dataset, Entry, Vokabular};
-use crate::diagnostic::{Loc, Problem, Seg};
+use crate::diagnostic::{Code, Loc, Problem, Seg};
 use crate::load::folder::{Folder, Ft};
 use crate::model::schema::Kind;
 use crate::model::{
@@ -570,7 +570,7 @@ impl WalkState {
         match Folder::open(root) {
             Ok(folder) => self.visit(folder, Path::new(""), true, &mut None),
             Err(err) => self.problems.push(
-                Problem::new("E018", "", Loc::File, "mappen kan inte läsas")
+                Problem::new(Code::E018, "", Loc::File, "mappen kan inte läsas")
                     .help(io_help(Some(&err))),
             ),
         }
@@ -583,7 +583,7 @@ impl WalkState {
         match Folder::open(&root.join(rel)) {
             Ok(folder) => self.visit(folder, rel, false, &mut read),
             Err(err) => self.problems.push(
-                Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
+                Problem::new(Code::E018, rel, Loc::File, "mappen kan inte läsas")
                     .help(io_help(Some(&err))),
             ),
         }
@@ -605,7 +605,7 @@ impl WalkState {
             Ok(e) => e,
             Err(err) => {
                 self.problems.push(
-                    Problem::new("E018", rel_dir, Loc::File, "mappen kan inte läsas")
+                    Problem::new(Code::E018, rel_dir, Loc::File, "mappen kan inte läsas")
                         .help(io_help(Some(&err))),
                 );
                 return;
@@ -634,7 +634,7 @@ impl WalkState {
                 match folder.open_sub(&name) {
                     Ok(sub) => self.visit(sub, &rel, top, read),
                     Err(err) => self.problems.push(
-                        Problem::new("E018", rel, Loc::File, "mappen kan inte läsas")
+                        Problem::new(Code::E018, rel, Loc::File, "mappen kan inte läsas")
                             .help(io_help(Some(&err))),
                     ),
                 }
@@ -653,7 +653,7 @@ impl WalkState {
             .collect();
         if ft == Ft::Symlink {
             self.problems.push(
-                Problem::new("E018", rel, Loc::File, "symboliska länkar följs inte")
+                Problem::new(Code::E018, rel, Loc::File, "symboliska länkar följs inte")
                     .help("lägg filen direkt i datamappen i stället för en länk"),
             );
             return false;
@@ -672,7 +672,7 @@ impl WalkState {
                 } else if has_toml_extension(name) {
                     self.problems.push(
                         Problem::new(
-                            "W006",
+                            Code::W006,
                             rel,
                             Loc::File,
                             format!("`{name}` är ingen känd fil i datamappen och läses inte"),
@@ -801,7 +801,7 @@ impl WalkState {
         // What is inside a misplaced folder is not reported again, file by file.
         !(ft.is_dir()
             && self.problems.len() > problems_before
-            && self.problems.last().is_some_and(|p| p.code == "E007"))
+            && self.problems.last().is_some_and(|p| p.code == Code::E007))
     }
 }
 
@@ -834,7 +834,7 @@ impl WalkState {
         if !self.has_resurs {
             self.problems.push(
                 Problem::new(
-                    "E021",
+                    Code::E021,
                     "resurs.toml",
                     Loc::File,
                     "datamappen saknar `resurs.toml`",
@@ -846,7 +846,7 @@ impl WalkState {
             if !self.vocab_seen.contains(name) {
                 self.problems.push(
                     Problem::new(
-                        "E021",
+                        Code::E021,
                         format!("vokabular/{name}"),
                         Loc::File,
                         format!("vokabulären `vokabular/{name}` saknas"),
@@ -859,7 +859,7 @@ impl WalkState {
             if !self.aktor_has_file.contains(id) {
                 self.problems.push(
                     Problem::new(
-                        "E021",
+                        Code::E021,
                         format!("aktorer/{id}"),
                         Loc::File,
                         format!("aktörsmappen `aktorer/{id}` saknar `aktor.toml`"),
@@ -870,7 +870,7 @@ impl WalkState {
         }
         if self.data_files == 0 {
             self.problems.push(
-                Problem::new("E020", "", Loc::File, "datamappen har inga aktörer, insatser eller behov")
+                Problem::new(Code::E020, "", Loc::File, "datamappen har inga aktörer, insatser eller behov")
                     .help("lägg till en aktör i `aktorer/<id>/aktor.toml` eller ett behov i `behov/<id>.toml`"),
             );
         }
@@ -889,7 +889,7 @@ fn misplaced(rel: PathBuf, is_dir: bool, why: &str) -> Problem {
     let what = if is_dir { "mappen" } else { "filen" };
     let name = rel.display().to_string();
     Problem::new(
-        "E007",
+        Code::E007,
         rel,
         Loc::File,
         format!("{what} `{name}` ligger på fel plats"),
@@ -900,7 +900,7 @@ fn misplaced(rel: PathBuf, is_dir: bool, why: &str) -> Problem {
 fn dir_not_file(rel: PathBuf) -> Problem {
     let name = rel.display().to_string();
     Problem::new(
-        "E018",
+        Code::E018,
         rel,
         Loc::File,
         format!("`{name}` är en mapp, inte en fil"),
@@ -911,7 +911,7 @@ fn dir_not_file(rel: PathBuf) -> Problem {
 fn bad_id(rel: PathBuf, id: &str, what: &str) -> Problem {
     let fixed = slug(id);
     let p = Problem::new(
-        "E006",
+        Code::E006,
         rel,
         Loc::File,
         format!("{what} `{id}` är inget giltigt id"),
@@ -933,7 +933,7 @@ fn wrong_extension(rel: PathBuf, file: &str, is_dir: bool, what: &str) -> Proble
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let name = rel.display().to_string();
     let mut p = Problem::new(
-        "E007",
+        Code::E007,
         rel.clone(),
         Loc::File,
         format!("`{name}` har fel filändelse och läses inte"),
@@ -1090,7 +1090,7 @@ fn read_bytes(
 ) -> Option<Vec<u8>> {
     use std::io::Read as _;
     let unreadable = |e: &std::io::Error| {
-        Problem::new("E018", &f.rel, Loc::File, "filen kan inte läsas").help(io_help(Some(e)))
+        Problem::new(Code::E018, &f.rel, Loc::File, "filen kan inte läsas").help(io_help(Some(e)))
     };
     let file = match file {
         Ok(file) => file,
@@ -1110,7 +1110,7 @@ fn read_bytes(
         let size = file.metadata().map_or(limit + 1, |m| m.len());
         out.push(
             Problem::new(
-                "E025",
+                Code::E025,
                 &f.rel,
                 Loc::File,
                 format!("filen är {} kB, större än gränsen {limit_kb} kB, och läses inte", size.div_ceil(1024)),
@@ -1144,7 +1144,7 @@ fn parse_bytes(
             if bom {
                 out.push(
                     Problem::new(
-                        "W003",
+                        Code::W003,
                         &f.rel,
                         Loc::File,
                         "filen börjar med en BOM (byte order mark)",
@@ -1156,14 +1156,14 @@ fn parse_bytes(
         }
         Err(DecodeError::Utf16) => {
             out.push(
-                Problem::new("E018", &f.rel, Loc::File, "filen är sparad som UTF-16")
+                Problem::new(Code::E018, &f.rel, Loc::File, "filen är sparad som UTF-16")
                     .help("spara filen som UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8)"),
             );
             return None;
         }
         Err(DecodeError::NotUtf8 { offset, .. }) => {
             out.push(
-                Problem::new("E018", &f.rel, Loc::Span(offset..offset + 1), "filen är inte giltig UTF-8")
+                Problem::new(Code::E018, &f.rel, Loc::Span(offset..offset + 1), "filen är inte giltig UTF-8")
                     .label("ogiltig byte här")
                     .help("spara filen som UTF-8; å, ä och ö är troligen sparade i en annan teckenkodning"),
             );
@@ -1172,7 +1172,7 @@ fn parse_bytes(
     };
     if text.trim().is_empty() {
         out.push(
-            Problem::new("E019", &f.rel, Loc::File, "filen är tom").help(format!(
+            Problem::new(Code::E019, &f.rel, Loc::File, "filen är tom").help(format!(
                 "fyll i uppgifterna för {} eller ta bort filen",
                 f.kind.describe()
             )),
@@ -1181,7 +1181,7 @@ fn parse_bytes(
     }
     if let Some(pos) = memchr::memmem::find(text.as_bytes(), b"\r\n") {
         out.push(
-            Problem::new("W004", &f.rel, Loc::Span(pos..pos), "filen har Windows-radslut (CRLF)")
+            Problem::new(Code::W004, &f.rel, Loc::Span(pos..pos), "filen har Windows-radslut (CRLF)")
                 .help("spara filen med LF-radslut (Unix); `.gitattributes` med `*.toml text eol=lf` hjälper"),
         );
     }
@@ -1299,7 +1299,7 @@ fn typed<T: DeserializeOwned>(
         Err(e) => {
             let loc = e.span().map_or(Loc::File, Loc::Span);
             out.push(Problem::new(
-                "E005",
+                Code::E005,
                 rel,
                 loc,
                 format!("värdet kan inte läsas: {}", e.message()),

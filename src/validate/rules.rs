@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::dataset::{Area, AreaResolution, Dataset};
 use crate::date::Datum;
 use crate::diagnostic::Suggestions;
-use crate::diagnostic::{Loc, Problem, Seg};
+use crate::diagnostic::{Code, Loc, Problem, Seg};
 use crate::model::{Kanal, Kontakt, Status};
 use crate::path;
 use crate::validate::Options;
@@ -34,7 +34,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             if !matches!(areas.resolve(lan), AreaResolution::Exact(Area::Lan(ref kod)) if kod == lan)
             {
                 let mut p = Problem::new(
-                    "E024",
+                    Code::E024,
                     file,
                     Loc::Value(path!["lan"]),
                     format!("`{lan}` är ingen länskod"),
@@ -51,7 +51,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         if granskning.varna_efter_manader >= granskning.fel_efter_manader {
             c.out.push(
                 Problem::new(
-                    "E024",
+                    Code::E024,
                     file,
                     Loc::Value(path!["granskning", "varna_efter_manader"]),
                     "`varna_efter_manader` ska vara mindre än `fel_efter_manader`",
@@ -86,7 +86,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
         if let Some(nr) = &a.organisationsnummer {
             c.format(
                 formats::organisationsnummer(nr),
-                "E013",
+                Code::E013,
                 "ogiltigt organisationsnummer",
                 nr,
                 f,
@@ -131,7 +131,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             if to < from {
                 c.out.push(
                     Problem::new(
-                        "E014",
+                        Code::E014,
                         f,
                         Loc::Value(path!["giltig_till"]),
                         format!("`giltig_till` ({to}) är före `giltig_fran` ({from})"),
@@ -144,7 +144,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             if min > max {
                 c.out.push(
                     Problem::new(
-                        "E015",
+                        Code::E015,
                         f,
                         Loc::Value(path!["min_alder"]),
                         format!("`min_alder` ({min}) är högre än `max_alder` ({max})"),
@@ -157,7 +157,7 @@ pub fn check(ds: &Dataset, opts: Options, out: &mut Vec<Problem>) {
             if x.status == Status::Aktiv && to < opts.today {
                 c.out.push(
                     Problem::new(
-                        "W002",
+                        Code::W002,
                         f,
                         Loc::Value(path!["giltig_till"]),
                         format!("insatsen är markerad som aktiv men gällde bara till {to}"),
@@ -286,7 +286,7 @@ impl Checker<'_> {
     fn format(
         &mut self,
         r: Result<(), Rejected>,
-        code: &'static str,
+        code: Code,
         what: &str,
         value: &str,
         f: &Path,
@@ -337,7 +337,7 @@ impl Checker<'_> {
         if !own && !actors {
             self.out.push(
                 Problem::new(
-                    "W009",
+                    Code::W009,
                     f,
                     Loc::Value(path!["namn"]),
                     "insatsen har inget publikt sätt att nå den",
@@ -362,14 +362,19 @@ impl Checker<'_> {
             p
         };
         if let Some(w) = webb {
-            self.format(formats::url(w), "E012", "ogiltig webbadress", w, f, || {
-                at("webb")
-            });
+            self.format(
+                formats::url(w),
+                Code::E012,
+                "ogiltig webbadress",
+                w,
+                f,
+                || at("webb"),
+            );
         }
         if let Some(e) = epost {
             self.format(
                 formats::email(e),
-                "E010",
+                Code::E010,
                 "ogiltig e-postadress",
                 e,
                 f,
@@ -379,7 +384,7 @@ impl Checker<'_> {
         if let Some(t) = telefon {
             self.format(
                 formats::phone(t),
-                "E011",
+                Code::E011,
                 "ogiltigt telefonnummer",
                 t,
                 f,
@@ -393,7 +398,7 @@ impl Checker<'_> {
             if k.namn.is_none() && k.roll.is_none() {
                 self.out.push(
                     Problem::new(
-                        "E003",
+                        Code::E003,
                         f,
                         Loc::Value(path!["kontakt", i]),
                         "kontakten saknar både `namn` och `roll`",
@@ -414,7 +419,7 @@ impl Checker<'_> {
         if senast > today {
             self.out.push(
                 Problem::new(
-                    "W005",
+                    Code::W005,
                     f,
                     loc(),
                     format!("`senast_granskad` ({senast}) ligger i framtiden"),
@@ -424,7 +429,7 @@ impl Checker<'_> {
         } else if months >= i32::try_from(g.fel_efter_manader).unwrap_or(i32::MAX) {
             self.out.push(
                 Problem::new(
-                    "E016",
+                    Code::E016,
                     f,
                     loc(),
                     format!(
@@ -438,7 +443,7 @@ impl Checker<'_> {
         } else if months >= i32::try_from(g.varna_efter_manader).unwrap_or(i32::MAX) {
             self.out.push(
                 Problem::new(
-                    "W001",
+                    Code::W001,
                     f,
                     loc(),
                     format!(

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::dataset::Dataset;
-use crate::diagnostic::{Loc, Problem, Seg};
+use crate::diagnostic::{Code, Loc, Problem, Seg};
 use crate::path;
 use crate::text::{fold, is_valid_id};
 
@@ -25,7 +25,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
             if !b.grupp.iter().any(|g| g.id == k.grupp) {
                 out.push(
                     Problem::new(
-                        "E022",
+                        Code::E022,
                         file,
                         Loc::Value(path!["kategori", i, "grupp"]),
                         format!("det finns ingen grupp `{}`", k.grupp),
@@ -58,7 +58,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
             if lex.get(&g.id).is_some() {
                 out.push(
                     Problem::new(
-                        "E022",
+                        Code::E022,
                         file,
                         Loc::Value(path!["grupp", i, "id"]),
                         format!("`{}` är redan en målgrupp", g.id),
@@ -72,7 +72,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
             if members.is_empty() {
                 out.push(
                     Problem::new(
-                        "E022",
+                        Code::E022,
                         file,
                         Loc::Value(path!["grupp", i, "malgrupper"]),
                         "gruppen har inga målgrupper",
@@ -83,7 +83,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
             for (j, m) in members.iter().enumerate() {
                 if lex.get(m).is_none() {
                     let mut p = Problem::new(
-                        "E022",
+                        Code::E022,
                         file,
                         Loc::Value(path!["grupp", i, "malgrupper", j]),
                         format!("det finns ingen målgrupp `{m}`"),
@@ -133,7 +133,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
             let ok = (2..=3).contains(&t.id.len()) && t.id.bytes().all(|b| b.is_ascii_lowercase());
             if !ok {
                 out.push(
-                    Problem::new("E022", file, Loc::Value(path!["sprak", i, "kod"]), format!("`{}` är ingen språkkod", t.id))
+                    Problem::new(Code::E022, file, Loc::Value(path!["sprak", i, "kod"]), format!("`{}` är ingen språkkod", t.id))
                         .help("skriv ISO 639-1-koden med två små bokstäver (t.ex. `uk`), eller ISO 639-3 med tre"),
                 );
             }
@@ -160,7 +160,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
         for (i, l) in areas.lan().iter().enumerate() {
             if l.kod.len() != 2 || !l.kod.bytes().all(|b| b.is_ascii_digit()) {
                 out.push(Problem::new(
-                    "E022",
+                    Code::E022,
                     file,
                     Loc::Value(path!["lan", i, "kod"]),
                     format!("`{}` är ingen länskod med två siffror", l.kod),
@@ -171,7 +171,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
             let digits = k.kod.len() == 4 && k.kod.bytes().all(|b| b.is_ascii_digit());
             if !digits {
                 out.push(Problem::new(
-                    "E022",
+                    Code::E022,
                     file,
                     Loc::Value(path!["kommun", i, "kod"]),
                     format!("`{}` är ingen kommunkod med fyra siffror", k.kod),
@@ -179,7 +179,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
             } else if !areas.lan().iter().any(|l| k.kod.starts_with(&l.kod)) {
                 out.push(
                     Problem::new(
-                        "E022",
+                        Code::E022,
                         file,
                         Loc::Value(path!["kommun", i, "kod"]),
                         format!("kommunkoden `{}` hör inte till något län i filen", k.kod),
@@ -202,7 +202,7 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
                     ("kommun", i - areas.lan().len())
                 };
                 out.push(Problem::new(
-                    "E022",
+                    Code::E022,
                     file,
                     Loc::Value(path![table, idx, "kod"]),
                     format!("koden `{kod}` finns redan"),
@@ -222,7 +222,7 @@ fn ids<'a>(
         if !is_valid_id(id) {
             out.push(
                 Problem::new(
-                    "E006",
+                    Code::E006,
                     file,
                     Loc::Value(vec![
                         Seg::Key(table.into()),
@@ -251,7 +251,7 @@ fn duplicates<'a>(
         if let Some(first) = seen.insert(id, i) {
             out.push(
                 Problem::new(
-                    "E022",
+                    Code::E022,
                     file,
                     Loc::Value(vec![
                         Seg::Key(table.into()),
@@ -284,7 +284,7 @@ fn synonyms<'a>(
             match owner.get(&fold(s)) {
                 Some(other) if other != id => out.push(
                     Problem::new(
-                        "E022",
+                        Code::E022,
                         file,
                         Loc::Value(vec![
                             Seg::Key((*table).into()),

@@ -87,12 +87,12 @@ fn every_unknown_area_of_a_huge_list_has_its_own_place_and_an_excerpt_of_its_own
     let mut column = prefix + 1;
     let places: Vec<String> = out
         .lines()
-        .filter(|l| l.starts_with("  --> ") && l.contains(FILE))
+        .filter(|l| l.starts_with(" --> ") && l.contains(FILE))
         .map(str::to_owned)
         .collect();
     assert_eq!(places.len(), N);
     for (i, place) in places.iter().enumerate() {
-        assert_eq!(*place, format!("  --> {FILE}:8:{column}"), "value {i}");
+        assert_eq!(*place, format!(" --> {FILE}:8:{column}"), "value {i}");
         column += format!("\"x{i}\", ").chars().count();
     }
     // The line of a million characters is not printed twenty thousand times: each excerpt is
@@ -104,7 +104,11 @@ fn every_unknown_area_of_a_huge_list_has_its_own_place_and_an_excerpt_of_its_own
         .unwrap();
     let excerpt: Vec<&str> = middle.lines().skip(3).take(2).collect();
     assert!(excerpt[0].starts_with("8 | …"), "{middle}");
-    assert!(excerpt[0].ends_with('…'), "{middle}");
+    // Cut by resurs (`…`) or, to fit the terminal, by the renderer (`...`).
+    assert!(
+        excerpt[0].ends_with('…') || excerpt[0].ends_with("..."),
+        "{middle}"
+    );
     assert!(excerpt[0].chars().count() < 140, "{middle}");
     let caret = excerpt[1].chars().position(|c| c == '^').unwrap();
     let under: String = excerpt[0].chars().skip(caret).take(8).collect();

@@ -11,7 +11,7 @@ use toml_parser::lexer::TokenKind;
 
 use super::fix::{self, Diag};
 use super::split::{self, Stmt, StmtKind};
-use crate::diagnostic::{Loc, Problem};
+use crate::diagnostic::{Code, Loc, Problem};
 use crate::source::LineIndex;
 
 /// The keys inside a statement's value (`{ a = 1, a = 2 }`): each key's name by where it
@@ -156,7 +156,12 @@ pub(super) fn to_problems(
         let group = &kept[i..j];
         let suggestion = corrected_line(text, stmt, group);
         for (n, d) in group.iter().enumerate() {
-            let mut p = Problem::new("E001", file, Loc::Span(d.span.clone()), d.message.clone());
+            let mut p = Problem::new(
+                Code::E001,
+                file,
+                Loc::Span(d.span.clone()),
+                d.message.clone(),
+            );
             if let Some(l) = &d.label {
                 p = p.label(l.clone());
             }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::{BEHOV, Checker, MALGRUPP, Word};
 use crate::dataset::{Area, AreaResolution};
-use crate::diagnostic::{Loc, Problem, Seg};
+use crate::diagnostic::{Code, Loc, Problem, Seg};
 use crate::text::{Lexicon, Resolution};
 
 impl Checker<'_> {
@@ -27,7 +27,7 @@ impl Checker<'_> {
             Resolution::Id(_) => {}
             Resolution::Alias(t) => self.out.push(
                 Problem::new(
-                    "E004",
+                    Code::E004,
                     f,
                     Loc::Value(path()),
                     format!(
@@ -40,7 +40,7 @@ impl Checker<'_> {
             ),
             Resolution::Unknown(close) => {
                 let mut p = Problem::new(
-                    "E004",
+                    Code::E004,
                     f,
                     Loc::Value(path()),
                     format!("{} `{value}`", what.unknown),
@@ -119,7 +119,7 @@ impl Checker<'_> {
             .join(", ");
         let [of, them] = words;
         let mut p = Problem::new(
-            "E004",
+            Code::E004,
             f,
             Loc::Value(path()),
             format!("`{value}` är en grupp av {of}"),
@@ -148,7 +148,7 @@ impl Checker<'_> {
                 }
                 std::collections::hash_map::Entry::Occupied(e) => self.out.push(
                     Problem::new(
-                        "W011",
+                        Code::W011,
                         f,
                         Loc::Value(vec![Seg::Key(key.to_owned()), Seg::Index(i)]),
                         format!("`{v}` står redan i `{key}`"),
@@ -184,7 +184,7 @@ impl Checker<'_> {
             AreaResolution::Exact(_) if !kommun_only => {}
             AreaResolution::Exact(_) => self.out.push(
                 Problem::new(
-                    "E009",
+                    Code::E009,
                     f,
                     Loc::Value(path()),
                     format!("`{value}` är ingen kommun"),
@@ -193,7 +193,7 @@ impl Checker<'_> {
             ),
             AreaResolution::Alias(_, name) => self.out.push(
                 Problem::new(
-                    "E009",
+                    Code::E009,
                     f,
                     Loc::Value(path()),
                     format!("området `{value}` skrivs `{name}`"),
@@ -202,7 +202,7 @@ impl Checker<'_> {
                 .suggest(name),
             ),
             AreaResolution::Unknown(_) => {
-                let mut p = Problem::new("E009", f, Loc::Value(path()), format!("okänt område `{value}`"))
+                let mut p = Problem::new(Code::E009, f, Loc::Value(path()), format!("okänt område `{value}`"))
                     .help("skriv en kommun eller ett län (namn eller SCB-kod) ur `vokabular/omraden.toml`, eller `riket`");
                 if self.suggestions.allow(&mut p) {
                     if let AreaResolution::Unknown(close) = areas.resolve(value) {
@@ -223,7 +223,7 @@ impl Checker<'_> {
         }
         let ids = self.ds.known_aktor_ids.iter().map(String::as_str);
         let mut p = Problem::new(
-            "E008",
+            Code::E008,
             f,
             Loc::Value(path()),
             format!("det finns ingen aktör `{id}`"),

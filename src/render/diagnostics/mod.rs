@@ -1,8 +1,11 @@
-//! The four formats of `resurs validera`: `text` (a source excerpt with a caret, like rustc),
-//! `kort` (one line each), `json` and `github` (GitHub Actions annotations).
+//! The four formats of `resurs validera`: `text` (a source excerpt with a caret, like rustc:
+//! [`text`]), `kort` (one line each), `json` and `github` (GitHub Actions annotations).
+
+mod text;
+
+pub use text::text;
 
 use std::collections::BTreeSet;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -10,7 +13,6 @@ use serde::Serialize;
 
 use crate::diagnostic::{Problem, Severity};
 use crate::render::escape::terminal::line as one;
-use crate::source::Source;
 use crate::text::words::count;
 
 /// How many entries were read, for the summary line.
@@ -76,161 +78,6 @@ fn one_line(p: &Problem) -> String {
     one(&s).into_owned()
 }
 
-/// `text`: every problem with a source excerpt and a caret.
-pub fn text(problems: &[Problem], root: &Path) -> String {
-    // Each file is read and its lines found once: a file may have a hundred thousand problems.
-    let mut sources: HashMap<&Path, Option<Source>> = HashMap::new();
-    let mut out = String::new();
-    for p in problems {
-        let _ = writeln!(
-            out,
-            "{}[{}]: {}",
-            p.severity.as_str(),
-            p.code,
-            one(&p.message)
-        );
-        let file = one(&p.file_display()).into_owned();
-        let Some(span) = &p.span else {
-            let shown = if file.is_empty() {
-                ".".to_owned()
-            } else {
-                file
-            };
-            let _ = writeln!(out, "  --> {shown}");
-            notes(&mut out, p, "   ");
-            out.push('\n');
-            continue;
-        };
-        let _ = writeln!(out, "  --> {file}:{}:{}", p.line, p.column);
-        let source = sources
-            .entry(p.file.as_path())
-            .or_insert_with(|| Source::read(&root.join(&p.file)));
-        let width = p.line.to_string().len();
-        let pad = " ".repeat(width + 1);
-        if let Some(excerpt) = source.as_ref().and_then(|s| Excerpt::of(s, p.line, span)) {
-            let shown_line = &excerpt.text;
-            let _ = writeln!(out, "{pad}|");
-            let _ = writeln!(out, "{:>width$} | {shown_line}", p.line);
-            let label = p
-                .label
-                .as_deref()
-                .map(|l| format!(" {}", one(l)))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{pad}| {}{}{label}",
-                " ".repeat(excerpt.caret_at),
-                "^".repeat(excerpt.carets)
-            );
-        }
-        notes(&mut out, p, &pad);
-        out.push('\n');
-    }
-    out
-}
-
-/// A line of up to this many characters is shown whole; of a longer one, at most this many
-/// characters before the caret and after it.
-const WHOLE: usize = 120;
-const BEFORE: usize = 50;
-const AFTER: usize = 70;
-
-/// The part of a line shown under a problem: the whole line, or for a long one (a list of
-/// thousands of values on one line) the characters around the caret, with `…` where it is cut.
-/// Linear in what is shown, not in the line.
-#[derive(Debug, PartialEq, Eq)]
-struct Excerpt {
-    text: String,
-    /// Characters before the caret, in `text`.
-    caret_at: usize,
-    carets: usize,
-}
-
-impl Excerpt {
-    fn of(source: &Source, line: usize, span: &std::ops::Range<usize>) -> Option<Self> {
-        let range = source.line_range(line)?;
-        let line_text = &source.text()[range.clone()];
-        let start = floor(
-            line_text,
-            span.start.clamp(range.start, range.end) - range.start,
-        );
-        let end = floor(
-            line_text,
-            span.end.clamp(range.start, range.end) - range.start,
-        )
-        .max(start);
-        let whole = line_text.len() <= 4 * WHOLE && line_text.chars().count() <= WHOLE;
-        let (from, to) = if whole {
-            (0, line_text.len())
-        } else {
-            let from = line_text[..start]
-                .char_indices()
-                .rev()
-                .nth(BEFORE - 1)
-                .map_or(0, |(i, _)| i);
-            let to = line_text[start..]
-                .char_indices()
-                .nth(AFTER)
-                .map_or(line_text.len(), |(i, _)| start + i);
-            (from, to)
-        };
-        let cut_before = from > 0;
-        let cut_after = to < line_text.len();
-        // The line as shown: a raw escape byte of a broken file is shown escaped, and the
-        // caret stands under the same characters.
-        let (before, marked) = (
-            one(&line_text[from..start]),
-            one(&line_text[start..end.min(to)]),
-        );
-        let mut text = String::new();
-        if cut_before {
-            text.push('…');
-        }
-        text.push_str(&before);
-        text.push_str(&marked);
-        text.push_str(&one(&line_text[end.min(to)..to]));
-        if cut_after {
-            text.push('…');
-        }
-        Some(Excerpt {
-            text,
-            caret_at: usize::from(cut_before) + before.chars().count(),
-            carets: marked.chars().count().max(1),
-        })
-    }
-}
-
-/// The offset moved back to a character boundary.
-fn floor(s: &str, mut at: usize) -> usize {
-    at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn notes(out: &mut String, p: &Problem, pad: &str) {
-    if p.span.is_none() {
-        if let Some(label) = &p.label {
-            let _ = writeln!(out, "{pad}= {}", one(label));
-        }
-    }
-    if let Some(s) = &p.suggestion {
-        let s = one(s);
-        match &p.suggestion_note {
-            Some(note) => {
-                let _ = writeln!(out, "{pad}= förslag: `{s}` ({})", one(note));
-            }
-            None => {
-                let _ = writeln!(out, "{pad}= förslag: `{s}`");
-            }
-        }
-    }
-    if let Some(h) = &p.help {
-        let _ = writeln!(out, "{pad}= hjälp: {}", one(h));
-    }
-}
-
 /// `kort`: `fil:rad:kolumn: fel[KOD]: meddelande`, one line each.
 pub fn short(problems: &[Problem]) -> String {
     let mut out = String::new();
@@ -265,7 +112,7 @@ pub fn json(problems: &[Problem]) -> String {
     let items: Vec<JsonProblem<'_>> = problems
         .iter()
         .map(|p| JsonProblem {
-            kod: p.code,
+            kod: p.code.as_str(),
             niva: p.severity.as_str(),
             fil: p.file_display(),
             rad: p.line,
@@ -326,11 +173,11 @@ fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Loc;
+    use crate::diagnostic::{Code, Loc};
 
     fn problem() -> Problem {
         let mut p = Problem::new(
-            "E004",
+            Code::E004,
             "aktorer/a/insatser/b.toml",
             Loc::File,
             "okänt behov `x`",
