@@ -44,3 +44,33 @@ impl Audience {
         !self.is_public()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contact(publik: bool) -> Kontakt {
+        Kontakt {
+            namn: Some("Anna".into()),
+            roll: None,
+            epost: None,
+            telefon: None,
+            publik,
+        }
+    }
+
+    #[test]
+    fn a_public_report_leaves_out_what_is_internal() {
+        let note = Some("intern".to_owned());
+        let public = Audience::from_publik(true);
+        assert!(public.shows_contact(&contact(true)));
+        assert!(!public.shows_contact(&contact(false)));
+        assert_eq!(public.note(note.as_ref()), None);
+        assert!(!public.shows_protected_address());
+
+        let internal = Audience::from_publik(false);
+        assert!(internal.shows_contact(&contact(false)));
+        assert_eq!(internal.note(note.as_ref()), note);
+        assert!(internal.shows_protected_address());
+    }
+}

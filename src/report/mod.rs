@@ -4,7 +4,7 @@
 //! what a public report leaves out.
 //!
 //! - [`model`]: the view model, what a report is made of;
-//! - [`build`](mod@build): the builders, one per section;
+//! - `build/`: the builders, one per section ([`build()`]);
 //! - [`audience`]: who the report is for, and what that leaves out;
 //! - [`phrase`] and [`sv`]: the words the report says of its own, as message ids, and the
 //!   Swedish catalogue that puts them into words;
