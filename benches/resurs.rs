@@ -83,14 +83,16 @@ fn benches(c: &mut Criterion) {
             b.iter(|| resurs::matching::match_needs(ds, &[]).len());
         });
         let opts = resurs::report::Options {
-            publik: true,
+            audience: resurs::report::Audience::Public,
             omrade: Some(vaxjo),
             behov: Vec::new(),
             today,
             commit: None,
         };
         g.bench_with_input(BenchmarkId::new("report", name), &ds, |b, ds| {
-            b.iter(|| resurs::report::html::render(&resurs::report::build(ds, &opts)).len());
+            b.iter(|| {
+                resurs::render::report::html::render(&resurs::report::build(ds, &opts)).len()
+            });
         });
     }
     g.finish();

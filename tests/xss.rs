@@ -5,7 +5,8 @@
 mod common;
 
 use common::{layered, resurs, stdout};
-use resurs::report::{html, sample};
+use resurs::render::report::html;
+use resurs::report::sample;
 
 const PAYLOADS: [&str; 8] = [
     "<script>alert(1)</script>",

@@ -40,6 +40,6 @@ fuzz_target!(|data: &[u8]| {
             _ => {}
         }
     }
-    let report = resurs::report::html::render(&resurs::report::sample(text));
+    let report = resurs::render::report::html::render(&resurs::report::sample(text));
     assert_eq!(report.matches("<script").count(), 1, "only the report's own script");
 });

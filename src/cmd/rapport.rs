@@ -94,7 +94,7 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
     }
     let ds = super::load_for_reading(data)?;
     let mut opts = Options {
-        publik: args.publik,
+        audience: report::Audience::from_publik(args.publik),
         omrade: None,
         behov: Vec::new(),
         today,
@@ -121,8 +121,8 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
     }
     let rep = crate::timing::stage("bygga rapporten", || report::build(&ds, &opts));
     let text = crate::timing::stage("skriva rapporten", || match format {
-        RapportFormat::Md => report::markdown::render(&rep),
-        RapportFormat::Html => report::html::render(&rep),
+        RapportFormat::Md => crate::render::report::markdown::render(&rep),
+        RapportFormat::Html => crate::render::report::html::render(&rep),
     });
     match ut {
         Some(path) => {

@@ -4,6 +4,7 @@ pub mod coverage;
 pub mod diagnostics;
 pub mod escape;
 pub mod hits;
+pub mod report;
 pub mod sanitize;
 pub mod show;
 pub mod table;
