@@ -242,6 +242,7 @@ fn codes(areas: &[Area]) -> Vec<String> {
 
 /// Builds the report. Entries from files with errors are left out, as in search.
 pub fn build(ds: &Dataset, opts: &Options) -> Report {
+    ds.require_free_text("rapport");
     let v = &ds.vokabular;
     let publik = opts.publik;
     let areas = v.omraden.as_ref();
