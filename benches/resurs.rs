@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use resurs::date::Datum;
+use resurs::load::{Checks, Files, FreeText, LoadOptions};
 
 #[path = "../examples/generera.rs"]
 #[allow(dead_code)]
@@ -18,6 +19,14 @@ const SIZES: [(&str, usize, usize, usize); 3] = [
     ("10k", 1_600, 5, 400),
     ("125k", 20_000, 5, 5_000),
 ];
+
+/// What `validera` asks of the load: every check, without the free text.
+const VALIDERA: LoadOptions<'static> = LoadOptions {
+    checks: Checks::All,
+    free_text: FreeText::Dropped,
+    files: Files::All,
+    progress: &resurs::load::Quiet,
+};
 
 fn folder(name: &str, aktorer: usize, per: usize, behov: usize) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -47,17 +56,22 @@ fn benches(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(2));
     for (name, dir) in sizes() {
         g.bench_with_input(BenchmarkId::new("load", name), &dir, |b, dir| {
-            b.iter(|| resurs::load::load(dir).unwrap());
+            b.iter(|| resurs::load::load(dir, &LoadOptions::default()).unwrap());
         });
         g.bench_with_input(BenchmarkId::new("load-validera", name), &dir, |b, dir| {
-            b.iter(|| resurs::load::load_for_validation(dir, &resurs::load::Quiet).unwrap());
+            b.iter(|| resurs::load::load(dir, &VALIDERA).unwrap());
         });
-        let interest =
-            resurs::load::Interest::kategorier(&["samtalsstod".to_owned()]).only_actors_with_hits();
+        let prefilter = resurs::load::Prefilter::kategorier(&["samtalsstod".to_owned()])
+            .only_actors_with_hits();
+        let sok = LoadOptions {
+            checks: Checks::Quick,
+            files: Files::Prefiltered(&prefilter),
+            ..LoadOptions::default()
+        };
         g.bench_with_input(BenchmarkId::new("load-sok", name), &dir, |b, dir| {
-            b.iter(|| resurs::load::load_for_search(dir, &resurs::load::Quiet, &interest).unwrap());
+            b.iter(|| resurs::load::load(dir, &sok).unwrap());
         });
-        let ds = resurs::load::load(&dir).unwrap();
+        let ds = resurs::load::load(&dir, &LoadOptions::default()).unwrap();
         g.bench_with_input(BenchmarkId::new("validate", name), &ds, |b, ds| {
             b.iter(|| resurs::validate::validate(ds, &resurs::validate::Options { today }));
         });
@@ -152,7 +166,7 @@ fn problems(c: &mut Criterion) {
     for (name, n) in [("1k", 1_000), ("10k", 10_000), ("100k", 100_000)] {
         let dir = many_problems(n);
         let validate = |dir: &Path| {
-            let ds = resurs::load::load_for_validation(dir, &resurs::load::Quiet).unwrap();
+            let ds = resurs::load::load(dir, &VALIDERA).unwrap();
             resurs::validate::validate(&ds, &resurs::validate::Options { today })
         };
         assert!(validate(&dir).len() >= n);

@@ -12,7 +12,7 @@ use resurs::matching::{Tackning, coverage, match_needs, need_shortfalls, shortfa
 
 fn load() -> (tempfile::TempDir, Dataset) {
     let dir = layered(&["bas", "matcha"]);
-    let ds = resurs::load::load(dir.path()).unwrap();
+    let ds = resurs::load::load(dir.path(), &resurs::load::LoadOptions::default()).unwrap();
     (dir, ds)
 }
 

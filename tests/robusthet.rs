@@ -58,7 +58,7 @@ proptest! {
             _ => (Kind::Behov, "behov/p.toml"),
         };
         let today = resurs::date::Datum::new(2026, 11, 25).unwrap();
-        for p in resurs::load::check_one(common::bas(), kind, Path::new(rel), text.as_bytes(), today) {
+        for p in resurs::validate::check_one(common::bas(), kind, Path::new(rel), text.as_bytes(), today) {
             prop_assert!(p.line >= 1 && p.column >= 1);
             prop_assert!(p.line <= text.lines().count().max(1) + 1, "{p:?}");
         }

@@ -516,7 +516,11 @@ fn a_search_by_need_finds_what_a_full_load_finds() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let mut skipped = 0;
     for root in [sok.path(), data.as_path()] {
-        let full = resurs::load::load_for_reading(root, &resurs::load::Quiet).unwrap();
+        let reading = resurs::load::LoadOptions {
+            checks: resurs::load::Checks::Quick,
+            ..resurs::load::LoadOptions::default()
+        };
+        let full = resurs::load::load(root, &reading).unwrap();
         let kategorier = full.vokabular.kategori_ids();
         assert!(!kategorier.is_empty());
         for k in &kategorier {
@@ -525,12 +529,12 @@ fn a_search_by_need_finds_what_a_full_load_finds() {
                 status: resurs::search::DEFAULT_STATUS.to_vec(),
                 ..Default::default()
             };
-            let part = resurs::load::load_for_search(
-                root,
-                &resurs::load::Quiet,
-                &resurs::load::Interest::kategorier(std::slice::from_ref(k)),
-            )
-            .unwrap();
+            let prefilter = resurs::load::Prefilter::kategorier(std::slice::from_ref(k));
+            let search = resurs::load::LoadOptions {
+                files: resurs::load::Files::Prefiltered(&prefilter),
+                ..reading
+            };
+            let part = resurs::load::load(root, &search).unwrap();
             assert!(part.insatser.len() <= full.insatser.len());
             skipped += part.files_skipped;
             let a: Vec<&str> = resurs::search::search(&full, &q)

@@ -1,4 +1,4 @@
-//! The search index (src/index.rs): `sok --behov` with it finds exactly what it finds without
+//! The search index (src/load/index.rs): `sok --behov` with it finds exactly what it finds without
 //! it, whatever happens to the files between two searches; a file changed too recently to be
 //! sure of is never entered; the index is kept outside the data folder.
 
@@ -8,14 +8,25 @@ use std::path::Path;
 
 use common::{layered, resurs, stdout};
 use resurs::load::index::SearchIndex;
-use resurs::load::{Interest, Quiet, load_for_search};
+use resurs::load::{Checks, Files, LoadOptions, Prefilter, load};
 use resurs::search::{DEFAULT_STATUS, Query, search};
 
 fn ids(root: &Path) -> Vec<String> {
-    resurs::load::load_vocabulary(root)
-        .unwrap()
-        .vokabular
-        .kategori_ids()
+    let vocabulary = LoadOptions {
+        checks: Checks::Quick,
+        files: Files::Vocabulary,
+        ..LoadOptions::default()
+    };
+    load(root, &vocabulary).unwrap().vokabular.kategori_ids()
+}
+
+/// What `sok` asks of the load.
+fn search_for(prefilter: &Prefilter) -> LoadOptions<'_> {
+    LoadOptions {
+        checks: Checks::Quick,
+        files: Files::Prefiltered(prefilter),
+        ..LoadOptions::default()
+    }
 }
 
 /// The hits for `kategori`: without an index, and with the index (saved afterwards).
@@ -31,11 +42,11 @@ fn both(
         ..Default::default()
     };
     let k = [kategori.to_owned()];
-    let plain = load_for_search(root, &Quiet, &Interest::kategorier(&k)).unwrap();
+    let plain = load(root, &search_for(&Prefilter::kategorier(&k))).unwrap();
     let index = SearchIndex::open_at(cache, root, &ids(root), racy_from).unwrap();
-    let interest = Interest::kategorier(&k).with_index(index, &k);
-    let fast = load_for_search(root, &Quiet, &interest).unwrap();
-    interest.save_index();
+    let prefilter = Prefilter::kategorier(&k).with_index(index, &k);
+    let fast = load(root, &search_for(&prefilter)).unwrap();
+    prefilter.save_index();
     let hits = |ds| search(ds, &q).iter().map(|h| h.id.to_owned()).collect();
     (hits(&plain), hits(&fast), fast.files_skipped)
 }

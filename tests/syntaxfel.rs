@@ -466,7 +466,7 @@ proptest! {
             _ => (Kind::Behov, "behov/p.toml"),
         };
         let today = resurs::date::Datum::new(2026, 11, 25).unwrap();
-        let problems = resurs::load::check_one(common::bas(), kind, Path::new(rel), text.as_bytes(), today);
+        let problems = resurs::validate::check_one(common::bas(), kind, Path::new(rel), text.as_bytes(), today);
         let refused = toml::de::DeTable::parse(&text).is_err();
         prop_assert_eq!(refused, problems.iter().any(|p| p.code.as_str() == "E001"), "{:?}", problems);
         for p in &problems {

@@ -74,8 +74,15 @@ fn validation_without_free_text_finds_the_same() {
     let cases: Vec<_> = cases().iter().map(|c| case_folder(c)).collect();
     folders.extend(cases.iter().map(|d| d.path().to_path_buf()));
     for dir in &folders {
-        let full = resurs::load::load(dir).unwrap();
-        let lean = resurs::load::load_for_validation(dir, &resurs::load::Quiet).unwrap();
+        let full = resurs::load::load(dir, &resurs::load::LoadOptions::default()).unwrap();
+        let lean = resurs::load::load(
+            dir,
+            &resurs::load::LoadOptions {
+                free_text: resurs::load::FreeText::Dropped,
+                ..resurs::load::LoadOptions::default()
+            },
+        )
+        .unwrap();
         assert_eq!(
             resurs::validate::validate(&full, &opts),
             resurs::validate::validate(&lean, &opts),
@@ -87,6 +94,54 @@ fn validation_without_free_text_finds_the_same() {
                 .values()
                 .all(|e| e.data.beskrivning.is_empty())
         );
+        // And the dataset says so: an emptied description is not an empty one.
+        assert_eq!(full.free_text, resurs::load::FreeText::Kept);
+        assert_eq!(lean.free_text, resurs::load::FreeText::Dropped);
     }
     assert!(folders.len() > 20);
+}
+
+/// data/ loaded as `validera` and `matcha` load it: without the free text.
+fn without_free_text() -> resurs::dataset::Dataset {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let opts = resurs::load::LoadOptions {
+        free_text: resurs::load::FreeText::Dropped,
+        ..resurs::load::LoadOptions::default()
+    };
+    resurs::load::load(&data, &opts).unwrap()
+}
+
+/// What shows free text refuses a dataset without it, instead of showing each emptied
+/// description as one nobody wrote: `visa`…
+#[test]
+#[should_panic(expected = "visa reads free text, but the folder was loaded without it")]
+fn visa_refuses_a_dataset_without_free_text() {
+    let lean = without_free_text();
+    let (_, e) = lean.insatser.iter().next().unwrap();
+    let _ = resurs::render::show::insats(&lean, e);
+}
+
+/// … the reports …
+#[test]
+#[should_panic(expected = "rapport reads free text, but the folder was loaded without it")]
+fn a_report_refuses_a_dataset_without_free_text() {
+    let opts = resurs::report::Options {
+        publik: true,
+        omrade: None,
+        behov: Vec::new(),
+        today: resurs::date::Datum::new(2026, 11, 25).unwrap(),
+        commit: None,
+    };
+    let _ = resurs::report::build(&without_free_text(), &opts);
+}
+
+/// … and a search in the free text.
+#[test]
+#[should_panic(expected = "sok --fritext reads free text, but the folder was loaded without it")]
+fn a_search_in_free_text_refuses_a_dataset_without_it() {
+    let q = resurs::search::Query {
+        fritext: Some("samtal".to_owned()),
+        ..resurs::search::Query::default()
+    };
+    let _ = resurs::search::search(&without_free_text(), &q);
 }

@@ -12,7 +12,11 @@ use resurs::model::schema::Kind;
 
 fn base() -> &'static Dataset {
     static BASE: OnceLock<Dataset> = OnceLock::new();
-    BASE.get_or_init(|| resurs::load::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")).unwrap())
+    BASE.get_or_init(|| resurs::load::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../data"),
+            &resurs::load::LoadOptions::default(),
+        )
+        .unwrap())
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -24,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
         _ => (Kind::VokBehov, "vokabular/behov.toml"),
     };
     let today = Datum::new(2026, 11, 25).unwrap();
-    let problems = resurs::load::check_one(base(), kind, Path::new(rel), bytes, today);
+    let problems = resurs::validate::check_one(base(), kind, Path::new(rel), bytes, today);
     for p in &problems {
         assert!(p.line >= 1 && p.column >= 1, "{p:?}");
         assert!(!p.message.is_empty());

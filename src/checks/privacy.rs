@@ -178,19 +178,6 @@ pub enum ContactDetail {
     Phone,
 }
 
-/// The keys whose values are free text (prose), at the top of a file or in `[[atgard]]`.
-pub const FREE_TEXT: [&str; 9] = [
-    "beskrivning",
-    "behovsbild",
-    "kontaktvag",
-    "tider",
-    "kapacitet",
-    "kostnad_beskrivning",
-    "titel",
-    "kalla",
-    "namn",
-];
-
 /// E-mail addresses and phone numbers in a text (not personnummer: those are E017).
 pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
     let mut found = Vec::new();
@@ -273,7 +260,8 @@ pub fn find_contact_details(text: &str) -> Vec<(Range<usize>, ContactDetail)> {
     found
 }
 
-/// Scans the free-text values of a parsed file and warns about contact details in them.
+/// Scans the free-text values of a parsed file (the keys [`crate::model::free_text`] marks as
+/// scanned, at the top and in `[[atgard]]`) and warns about contact details in them.
 pub fn scan_free_text(
     doc: &toml::de::DeTable<'_>,
     text: &str,
@@ -281,7 +269,7 @@ pub fn scan_free_text(
     out: &mut Vec<Problem>,
 ) {
     let mut check = |key: &str, v: &toml::Spanned<toml::de::DeValue<'_>>| {
-        if !FREE_TEXT.contains(&key) || v.get_ref().as_str().is_none() {
+        if !crate::model::free_text::scanned(key) || v.get_ref().as_str().is_none() {
             return;
         }
         let span = v.span();

@@ -58,7 +58,7 @@ fn terms(lex: Option<&Lexicon>, what: &str) -> anyhow::Result<String> {
 }
 
 pub fn lista(data: &Path, vad: ListaVad) -> anyhow::Result<i32> {
-    let ds = super::load_for_reading(data)?;
+    let ds = super::load(data, super::READING)?;
     let v = &ds.vokabular;
     let out = match vad {
         ListaVad::Aktorer => {

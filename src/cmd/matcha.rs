@@ -6,11 +6,19 @@ use crate::cli::{ListFormat, MatchaArgs, UppfoljningArgs};
 use crate::date::Datum;
 use crate::exit;
 use crate::followup::followups;
+use crate::load::{FreeText, LoadOptions};
 use crate::matching::{Tackning, match_needs};
 use crate::render::coverage;
 
 pub fn matcha(data: &Path, args: &MatchaArgs) -> anyhow::Result<i32> {
-    let ds = super::load_for_matching(data)?;
+    // `matcha` shows no descriptions: the free text is let go as each file is read.
+    let ds = super::load(
+        data,
+        LoadOptions {
+            free_text: FreeText::Dropped,
+            ..super::READING
+        },
+    )?;
     let mut behov = Vec::new();
     for written in &args.behov {
         let r = crate::cli::resolve::behov_post(&ds, written)?;
@@ -39,7 +47,7 @@ pub fn matcha(data: &Path, args: &MatchaArgs) -> anyhow::Result<i32> {
 }
 
 pub fn uppfoljning(data: &Path, today: Datum, args: &UppfoljningArgs) -> anyhow::Result<i32> {
-    let ds = super::load_for_reading(data)?;
+    let ds = super::load(data, super::READING)?;
     let aktor = match &args.aktor {
         Some(a) => {
             let r = crate::cli::resolve::aktor(&ds, a, crate::cli::resolve::Mode::Read)?;

@@ -24,6 +24,8 @@ pub use validera::validera;
 pub use visa::visa;
 use write::write_file;
 
+use crate::load::{Checks, LoadOptions};
+
 /// A progress bar on stderr for big folders, only when stderr is a terminal.
 struct Bar(std::sync::OnceLock<indicatif::ProgressBar>);
 
@@ -65,12 +67,34 @@ impl std::ops::Deref for Loaded {
     }
 }
 
-/// Runs one of the loaders of [`crate::load`] with a progress bar (on a terminal, for big
-/// folders), timed as the stage "ladda".
-fn load_with_bar(
-    load: impl FnOnce(&Bar) -> anyhow::Result<crate::dataset::Dataset>,
-) -> anyhow::Result<crate::dataset::Dataset> {
-    crate::timing::stage("ladda", || load(&Bar(std::sync::OnceLock::new())))
+/// What a command that only reads the folder asks of the load: the quick checks (a broken file
+/// is left out), every file, the free text kept.
+const READING: LoadOptions<'static> = LoadOptions {
+    checks: Checks::Quick,
+    free_text: crate::load::FreeText::Kept,
+    files: crate::load::Files::All,
+    progress: &crate::load::Quiet,
+};
+
+/// Loads the data folder as `opts` say, with a progress bar (on a terminal, for big folders),
+/// timed as the stage "ladda". With the quick checks a broken file is left out of the dataset:
+/// how many were is said on stderr (`validera`, with every check, reports each).
+pub fn load(data: &std::path::Path, opts: LoadOptions<'_>) -> anyhow::Result<Loaded> {
+    let ds = crate::timing::stage("ladda", || {
+        let bar = Bar(std::sync::OnceLock::new());
+        crate::load::load(
+            data,
+            &LoadOptions {
+                progress: &bar,
+                ..opts
+            },
+        )
+    })?;
+    Ok(if opts.checks == Checks::Quick {
+        skipped_note(ds)
+    } else {
+        Loaded(std::mem::ManuallyDrop::new(ds))
+    })
 }
 
 /// Fails with the way out when `data` is no data folder: it does not exist, or (with
@@ -91,37 +115,6 @@ pub fn data_folder(data: &std::path::Path, settings: bool) -> anyhow::Result<()>
          miljövariabeln RESURS_DATA, eller skapa en med `resurs init`.",
         data.display()
     )
-}
-
-/// Loads a data folder for `validera` (every check, without the free text no rule reads).
-pub fn load(data: &std::path::Path) -> anyhow::Result<Loaded> {
-    let ds = load_with_bar(|bar| crate::load::load_for_validation(data, bar))?;
-    Ok(Loaded(std::mem::ManuallyDrop::new(ds)))
-}
-
-/// Loads the data folder for a command that reads it; says on stderr how many files were
-/// skipped because of errors.
-pub fn load_for_reading(data: &std::path::Path) -> anyhow::Result<Loaded> {
-    Ok(skipped_note(load_with_bar(|bar| {
-        crate::load::load_for_reading(data, bar)
-    })?))
-}
-
-/// Loads what `matcha` needs (see [`crate::load::load_for_matching`]).
-pub fn load_for_matching(data: &std::path::Path) -> anyhow::Result<Loaded> {
-    Ok(skipped_note(load_with_bar(|bar| {
-        crate::load::load_for_matching(data, bar)
-    })?))
-}
-
-/// Loads what a search needs (see [`crate::load::load_for_search`]).
-pub fn load_for_search(
-    data: &std::path::Path,
-    interest: &crate::load::Interest,
-) -> anyhow::Result<Loaded> {
-    Ok(skipped_note(load_with_bar(|bar| {
-        crate::load::load_for_search(data, bar, interest)
-    })?))
 }
 
 /// Writes a line for a person to stderr (a notice, an error), escaped as [`print`] does: it

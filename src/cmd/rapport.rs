@@ -92,7 +92,7 @@ pub fn rapport(data: &Path, today: Datum, args: &RapportArgs) -> anyhow::Result<
             );
         }
     }
-    let ds = super::load_for_reading(data)?;
+    let ds = super::load(data, super::READING)?;
     let mut opts = Options {
         audience: report::Audience::from_publik(args.publik),
         omrade: None,

@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::cli::resolve::{self, AreaKind, Mode, Resolved};
 use crate::cli::{SokArgs, SokFormat};
 use crate::exit;
+use crate::load::{Files, LoadOptions, Prefilter};
 use crate::model::{Kanal, Status};
 use crate::render::hits;
 use crate::search::{Query, search};
@@ -28,9 +29,15 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
     };
     // The needs are resolved against the vocabulary first: then only the offerings that can
     // have one of them are parsed (every file is still read).
-    let mut interest = crate::load::Interest::kategorier(&[]);
+    let mut prefilter = Prefilter::kategorier(&[]);
     if !args.behov.is_empty() {
-        let vok = crate::load::load_vocabulary(data)?;
+        let vok = crate::load::load(
+            data,
+            &LoadOptions {
+                files: Files::Vocabulary,
+                ..super::READING
+            },
+        )?;
         for b in &args.behov {
             for id in note(resolve::behov(&vok, b)?) {
                 if !q.behov.contains(&id) {
@@ -38,24 +45,30 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
                 }
             }
         }
-        interest = crate::load::Interest::kategorier(&q.behov);
+        prefilter = Prefilter::kategorier(&q.behov);
         if args.aktor.is_empty() {
-            interest = interest.only_actors_with_hits();
+            prefilter = prefilter.only_actors_with_hits();
         }
-        // The index answers for this vocabulary's categories only (see src/index.rs).
+        // The index answers for this vocabulary's categories only (see src/load/index.rs).
         let ids = vok.vokabular.kategori_ids();
         if !args.utan_index && !ids.is_empty() {
             if let Some(index) = crate::timing::stage("läsa sökindex", || {
                 crate::load::index::SearchIndex::open(data, &ids)
             }) {
-                interest = interest.with_index(index, &q.behov);
+                prefilter = prefilter.with_index(index, &q.behov);
             }
         }
     }
-    let ds = super::load_for_search(data, &interest)?;
+    let ds = super::load(
+        data,
+        LoadOptions {
+            files: Files::Prefiltered(&prefilter),
+            ..super::READING
+        },
+    )?;
     // Small folders are read in milliseconds: no index is kept for them.
     if ds.files_total > INDEX_FROM_FILES {
-        crate::timing::stage("spara sökindex", || interest.save_index());
+        crate::timing::stage("spara sökindex", || prefilter.save_index());
     }
     for m in &args.malgrupp {
         for id in note(resolve::malgrupper(&ds, m)?) {
@@ -107,7 +120,7 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
         let whole: &crate::dataset::Dataset = if q.behov.is_empty() {
             &ds
         } else {
-            all = crate::load::load_for_reading(data, &crate::load::Quiet)?;
+            all = crate::load::load(data, &super::READING)?;
             &all
         };
         let why = crate::search::loosen::text(whole, &crate::search::loosen::explain(whole, &q));

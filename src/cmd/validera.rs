@@ -6,11 +6,19 @@ use crate::cli::{DiagFormat, ValideraArgs};
 use crate::date::Datum;
 use crate::diagnostic::Severity;
 use crate::exit;
+use crate::load::{FreeText, LoadOptions};
 use crate::render::diagnostics::{self, Counts};
 use crate::validate::{Options, validate};
 
 pub fn validera(data: &Path, today: Datum, args: &ValideraArgs) -> anyhow::Result<i32> {
-    let ds = super::load(data)?;
+    // Every check; the free text no rule reads is let go as each file is checked.
+    let ds = super::load(
+        data,
+        LoadOptions {
+            free_text: FreeText::Dropped,
+            ..LoadOptions::default()
+        },
+    )?;
     let mut problems = crate::timing::stage("validera", || validate(&ds, &Options { today }));
     if let Some(reference) = &args.andrade_sedan {
         let changed = changed_since(data, reference)?;

@@ -8,7 +8,7 @@ use crate::model::schema::Kind;
 use crate::render::show;
 
 pub fn visa(data: &Path, args: &VisaArgs) -> anyhow::Result<i32> {
-    let ds = super::load_for_reading(data)?;
+    let ds = super::load(data, super::READING)?;
     // A file with errors is left out of what is shown: say so rather than "unknown".
     let written = args.id.trim().trim_end_matches(".toml");
     let kinds: &[Kind] = if written.contains('/') {

@@ -92,9 +92,40 @@ pub struct Dataset {
     /// Per file, the keys that could not be read (a syntax error on their line, a wrong
     /// type): their values in the entry are stand-ins, which no rule may judge.
     pub unread: BTreeMap<PathBuf, Vec<Vec<crate::diagnostic::Seg>>>,
+    /// Whether the entries' free text was kept: a lean load leaves `beskrivning` empty, which
+    /// would pass for a description nobody wrote. What shows or searches free text calls
+    /// [`Dataset::require_free_text`].
+    pub free_text: FreeText,
+}
+
+/// Whether a load kept the free text of the entries (the fields [`crate::model::free_text`]
+/// marks): the choice of [`crate::load::LoadOptions::free_text`], recorded in the dataset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FreeText {
+    /// Every text as written.
+    #[default]
+    Kept,
+    /// Let go as each file was read (`validera`, `matcha`): a required text is empty, an
+    /// optional one absent, a `kontaktvag` that is not blank is "…". Names and titles stay.
+    Dropped,
 }
 
 impl Dataset {
+    /// Refuses a dataset loaded without its free text: for code that shows or searches it
+    /// (`visa`, `sok --fritext`, the reports), where an emptied description would pass for
+    /// an empty one.
+    ///
+    /// # Panics
+    ///
+    /// When the free text was let go ([`FreeText::Dropped`]): the caller loaded the folder
+    /// with the wrong options, a mistake in the program, not in the data.
+    pub fn require_free_text(&self, reader: &str) {
+        assert!(
+            self.free_text == FreeText::Kept,
+            "{reader} reads free text, but the folder was loaded without it (LoadOptions::free_text)"
+        );
+    }
+
     /// Whether a file had an error: its entry (if any) may lack the keys that were wrong, and
     /// search leaves it out.
     pub fn is_broken(&self, file: &std::path::Path) -> bool {

@@ -3,6 +3,7 @@
 //! The structs are strict (`deny_unknown_fields`) and their doc comments are Swedish on purpose:
 //! they become the descriptions in the JSON Schemas that editors show to contributors.
 
+pub mod free_text;
 pub mod schema;
 
 use schemars::JsonSchema;

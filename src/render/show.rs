@@ -89,6 +89,7 @@ fn aktor_label(ds: &Dataset, id: &str) -> String {
 
 /// An actor with its offerings.
 pub fn aktor(ds: &Dataset, e: &Entry<Aktor>) -> String {
+    ds.require_free_text("visa");
     let a = &e.data;
     let v = &ds.vokabular;
     let mut out = format!("{} (aktör: {})\n", terminal::line(&a.namn), e.id);
@@ -147,6 +148,7 @@ pub fn aktor(ds: &Dataset, e: &Entry<Aktor>) -> String {
 
 /// One offering.
 pub fn insats(ds: &Dataset, e: &Entry<Insats>) -> String {
+    ds.require_free_text("visa");
     let x = &e.data;
     let v = &ds.vokabular;
     let mut out = format!("{} (insats: {})\n", terminal::line(&x.namn), e.id);
@@ -253,6 +255,7 @@ pub fn insats(ds: &Dataset, e: &Entry<Insats>) -> String {
 
 /// One need with its follow-up actions.
 pub fn behov(ds: &Dataset, e: &Entry<Behov>) -> String {
+    ds.require_free_text("visa");
     let b = &e.data;
     let v = &ds.vokabular;
     let mut out = format!("{} (behov: {})\n", terminal::line(&b.titel), e.id);

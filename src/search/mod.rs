@@ -57,6 +57,9 @@ pub const DEFAULT_STATUS: [Status; 2] = [Status::Aktiv, Status::Planerad];
 
 /// Runs a query over every offering of files without errors, best first.
 pub fn search<'a>(ds: &'a Dataset, q: &Query) -> Vec<Hit<'a>> {
+    if q.fritext.is_some() {
+        ds.require_free_text("sok --fritext");
+    }
     let areas = ds.vokabular.omraden.as_ref();
     let mut hits: Vec<Hit<'a>> = ds
         .insatser

@@ -2,6 +2,7 @@
 //! where it can, a suggestion. Problems found while loading are included.
 
 pub mod formats;
+mod one_file;
 mod rules;
 mod vocab;
 
@@ -15,6 +16,9 @@ use crate::dataset::Dataset;
 use crate::date::Datum;
 use crate::diagnostic::{Loc, Problem, Seg};
 use crate::source::{LineIndex, read_text};
+
+#[doc(hidden)]
+pub use one_file::check_one;
 
 /// What the rules need besides the data.
 #[derive(Debug, Clone, Copy)]

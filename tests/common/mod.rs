@@ -172,7 +172,13 @@ pub fn proptest_config() -> proptest::prelude::ProptestConfig {
 /// The `bas` fixture, loaded once per test binary: what single files are checked against.
 pub fn bas() -> &'static resurs::dataset::Dataset {
     static BASE: std::sync::OnceLock<resurs::dataset::Dataset> = std::sync::OnceLock::new();
-    BASE.get_or_init(|| resurs::load::load(&fixtures().join("bas")).unwrap())
+    BASE.get_or_init(|| {
+        resurs::load::load(
+            &fixtures().join("bas"),
+            &resurs::load::LoadOptions::default(),
+        )
+        .unwrap()
+    })
 }
 
 /// A copy of the repository's `data/`, to write into.

@@ -126,7 +126,7 @@ fn make_folders(data: &Path, rel: &Path) -> anyhow::Result<()> {
 }
 
 pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
-    let ds = crate::load::load(data)?;
+    let ds = crate::load::load(data, &crate::load::LoadOptions::default())?;
     let granskad = today.to_string();
     let (kind, rel, filled): (Kind, PathBuf, Vec<(&str, String)>) = match vad {
         NyVad::Aktor {
@@ -235,7 +235,7 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
         crate::cmd::ny::template::render(kind, &filled, schema_path(data, dir, kind).as_deref());
     super::write_file(&path, &text, false)?;
 
-    let ds = crate::load::load(data)?;
+    let ds = crate::load::load(data, &crate::load::LoadOptions::default())?;
     let problems: Vec<_> = validate(&ds, &Options { today })
         .into_iter()
         .filter(|p| p.file == rel)

@@ -51,6 +51,7 @@ impl Scope<'_> {
 
 /// Builds the report.
 pub fn build(ds: &Dataset, opts: &Options) -> Report {
+    ds.require_free_text("rapport");
     let scope = Scope {
         ds,
         opts,
