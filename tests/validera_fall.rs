@@ -126,7 +126,7 @@ fn visa_refuses_a_dataset_without_free_text() {
 #[should_panic(expected = "rapport reads free text, but the folder was loaded without it")]
 fn a_report_refuses_a_dataset_without_free_text() {
     let opts = resurs::report::Options {
-        publik: true,
+        audience: resurs::report::Audience::Public,
         omrade: None,
         behov: Vec::new(),
         today: resurs::date::Datum::new(2026, 11, 25).unwrap(),
