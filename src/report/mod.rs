@@ -272,7 +272,7 @@ pub fn build(ds: &Dataset, opts: &Options) -> Report {
                 return None;
             }
             let aktor = ds.aktorer.get(Dataset::aktor_of(id));
-            let for_vem = crate::render::for_vem(v, x);
+            let for_vem = v.for_vem(x);
             let kostnad = match (x.kostnad, &x.kostnad_beskrivning) {
                 (Some(Kostnad::Kostnadsfri), None) => Some("Kostnadsfri".to_owned()),
                 (Some(Kostnad::Kostnadsfri), Some(d)) => Some(format!("Kostnadsfri ({d})")),
@@ -313,7 +313,8 @@ pub fn build(ds: &Dataset, opts: &Options) -> Report {
                 for_vem,
                 var,
                 omrade_koder: codes(&resolved),
-                sprak: Dataset::insats_sprak(x)
+                sprak: x
+                    .languages()
                     .iter()
                     .map(|s| v.sprak_namn(s).to_owned())
                     .collect(),
