@@ -11,9 +11,11 @@ pub use swedish::{command, help_for};
 
 use std::path::{Path, PathBuf};
 
+use clap::builder::PossibleValue;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::date::Datum;
+use crate::model::{Kanal, Status};
 
 /// The help of `--data`, before and after the command.
 const DATA_HELP: &str = "Datamappen; annars miljövariabeln RESURS_DATA, annars ./data (eller den \
@@ -180,13 +182,13 @@ pub struct SokArgs {
     #[arg(long)]
     pub utan_index: bool,
     /// Kanal
-    #[arg(long, value_name = "KANAL", value_parser = ["plats", "telefon", "digitalt", "uppsokande"])]
-    pub kanal: Vec<String>,
+    #[arg(long, value_name = "KANAL", value_enum)]
+    pub kanal: Vec<Kanal>,
     /// Aktör (id eller namn)
     #[arg(long, value_name = "AKTÖR")]
     pub aktor: Vec<String>,
     /// Status (standard: aktiv och planerad)
-    #[arg(long, value_name = "STATUS", value_parser = ["aktiv", "planerad", "pausad", "avslutad", "alla"])]
+    #[arg(long, value_name = "STATUS", value_parser = status_or_alla())]
     pub status: Vec<String>,
     /// Utdataformat
     #[arg(long, value_enum, default_value_t = SokFormat::Tabell, value_name = "FORMAT")]
@@ -383,8 +385,8 @@ pub enum NyVad {
         #[arg(long, value_name = "MÅLGRUPP", value_parser = ett_i_taget)]
         malgrupp: Vec<String>,
         /// Status
-        #[arg(long, value_name = "STATUS", default_value = "aktiv", value_parser = ["aktiv", "planerad", "pausad", "avslutad"])]
-        status: String,
+        #[arg(long, value_name = "STATUS", value_enum, default_value_t = Status::Aktiv)]
+        status: Status,
     },
     /// Ett nytt behov: behov/ID.toml
     Behov {
@@ -497,6 +499,19 @@ pub fn is_list(value: &str) -> bool {
 
 /// One value of a repeatable flag: a list is refused, so that `--behov a,b` says to repeat
 /// the flag (see [`crate::cli::error`]) instead of looking for a need called "a,b".
+/// The statuses of an offering, and `alla` for all of them (`sok --status`).
+fn status_or_alla() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        Status::ALL
+            .iter()
+            .map(|s| PossibleValue::new(s.as_str()))
+            .chain([PossibleValue::new(ALLA)]),
+    )
+}
+
+/// `--status alla`: every status.
+pub const ALLA: &str = "alla";
+
 fn ett_i_taget(s: &str) -> Result<String, &'static str> {
     if is_list(s) {
         Err("ett värde i taget")

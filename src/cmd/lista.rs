@@ -8,7 +8,7 @@ use anyhow::bail;
 use crate::cli::ListaVad;
 use crate::dataset::Dataset;
 use crate::exit;
-use crate::model::{BehovStatus, Status};
+use crate::model::BehovStatus;
 use crate::text::Lexicon;
 
 /// Two columns: the ids, padded, and their text wrapped at spaces to the terminal's width
@@ -66,11 +66,7 @@ pub fn lista(data: &Path, vad: ListaVad) -> anyhow::Result<i32> {
                 .aktorer
                 .values()
                 .map(|a| {
-                    let typ = v
-                        .aktorstyper
-                        .as_ref()
-                        .and_then(|l| l.get(&a.data.typ))
-                        .map_or(a.data.typ.as_str(), |t| t.namn.as_str());
+                    let typ = v.aktorstyp_namn(&a.data.typ);
                     (a.id.clone(), format!("{} ({typ})", a.data.namn))
                 })
                 .collect();
@@ -85,11 +81,10 @@ pub fn lista(data: &Path, vad: ListaVad) -> anyhow::Result<i32> {
                         .aktorer
                         .get(Dataset::aktor_of(&i.id))
                         .map_or("", |a| a.data.namn.as_str());
-                    let status = match i.data.status {
-                        Status::Aktiv => "",
-                        Status::Planerad => " [planerad]",
-                        Status::Pausad => " [pausad]",
-                        Status::Avslutad => " [avslutad]",
+                    let status = if i.data.is_active() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", i.data.status.as_str())
                     };
                     (i.id.clone(), format!("{} – {aktor}{status}", i.data.namn))
                 })
@@ -102,9 +97,8 @@ pub fn lista(data: &Path, vad: ListaVad) -> anyhow::Result<i32> {
                 .values()
                 .map(|b| {
                     let status = match b.data.status {
-                        BehovStatus::Aktuellt => "",
-                        BehovStatus::Hanterat => " [hanterat]",
-                        BehovStatus::Inaktuellt => " [inaktuellt]",
+                        BehovStatus::Aktuellt => String::new(),
+                        s => format!(" [{}]", s.as_str()),
                     };
                     (b.id.clone(), format!("{}{status}", b.data.titel))
                 })

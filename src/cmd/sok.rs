@@ -6,7 +6,7 @@ use crate::cli::resolve::{self, AreaKind, Mode, Resolved};
 use crate::cli::{SokArgs, SokFormat};
 use crate::exit;
 use crate::load::{Files, LoadOptions, Prefilter};
-use crate::model::{Kanal, Status};
+use crate::model::Status;
 use crate::render::hits;
 use crate::search::{Query, search};
 
@@ -89,26 +89,14 @@ pub fn sok(data: &Path, args: &SokArgs) -> anyhow::Result<i32> {
     for a in &args.aktor {
         q.aktorer.push(note(resolve::aktor(&ds, a, Mode::Read)?));
     }
-    for k in &args.kanal {
-        q.kanaler.push(match k.as_str() {
-            "plats" => Kanal::Plats,
-            "telefon" => Kanal::Telefon,
-            "digitalt" => Kanal::Digitalt,
-            _ => Kanal::Uppsokande,
-        });
-    }
+    q.kanaler.extend(&args.kanal);
     for s in &args.status {
-        match s.as_str() {
-            "alla" => q.status.extend([
-                Status::Aktiv,
-                Status::Planerad,
-                Status::Pausad,
-                Status::Avslutad,
-            ]),
-            "aktiv" => q.status.push(Status::Aktiv),
-            "planerad" => q.status.push(Status::Planerad),
-            "pausad" => q.status.push(Status::Pausad),
-            _ => q.status.push(Status::Avslutad),
+        if s == crate::cli::ALLA {
+            q.status.extend(Status::ALL);
+        } else {
+            // clap has checked the value against the same list.
+            q.status
+                .extend(Status::ALL.into_iter().find(|x| x.as_str() == s));
         }
     }
 

@@ -141,22 +141,6 @@ pub fn json(ds: &Dataset, all: &[Coverage<'_>]) -> String {
     s
 }
 
-fn status_label(s: AtgardStatus) -> &'static str {
-    match s {
-        AtgardStatus::Oppen => "öppen",
-        AtgardStatus::Pagar => "pågår",
-        AtgardStatus::Klar => "klar",
-    }
-}
-
-fn status_id(s: AtgardStatus) -> &'static str {
-    match s {
-        AtgardStatus::Oppen => "oppen",
-        AtgardStatus::Pagar => "pagar",
-        AtgardStatus::Klar => "klar",
-    }
-}
-
 /// "5 åtgärder: 4 öppna, 1 pågår, 0 klara; 1 försenad, 3 saknar senast-datum." A count of
 /// overdue actions means little when some cannot be overdue, so those are always counted.
 pub fn followup_summary(items: &[Followup<'_>]) -> String {
@@ -204,7 +188,7 @@ fn followup_status(f: &Followup<'_>, today: Datum) -> String {
     if let (true, Some(s)) = (f.forsenad, f.atgard.senast) {
         let _ = write!(status, "FÖRSENAD: senast {s}; ");
     }
-    status.push_str(status_label(f.atgard.status));
+    status.push_str(f.atgard.status.label());
     if let Some(since) = f.oppen_sedan {
         if f.atgard.status != AtgardStatus::Oppen {
             status.push_str(", öppen");
@@ -352,7 +336,7 @@ pub fn followup_json(items: &[Followup<'_>]) -> String {
             behov: &f.behov.id,
             behov_titel: &f.behov.data.titel,
             beskrivning: &f.atgard.beskrivning,
-            status: status_id(f.atgard.status),
+            status: f.atgard.status.as_str(),
             senast: f.atgard.senast.map(|d| d.to_string()),
             forsenad: f.forsenad,
             saknar_senast: f.saknar_senast,

@@ -5,7 +5,6 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::dataset::Dataset;
-use crate::model::Status;
 use crate::search::Hit;
 use crate::text::words::count;
 
@@ -21,15 +20,6 @@ struct Row {
     kontakt: String,
     status: &'static str,
     tolk: bool,
-}
-
-fn status_str(s: Status) -> &'static str {
-    match s {
-        Status::Aktiv => "aktiv",
-        Status::Planerad => "planerad",
-        Status::Pausad => "pausad",
-        Status::Avslutad => "avslutad",
-    }
 }
 
 /// What kind of contact [`contact`] found.
@@ -64,16 +54,16 @@ pub fn kontakt(h: &Hit<'_>) -> String {
 fn row(ds: &Dataset, h: &Hit<'_>) -> Row {
     let v = &ds.vokabular;
     let x = &h.insats.data;
-    let malgrupp = crate::render::for_vem(v, x);
-    let mut sprak = Dataset::insats_sprak(x).join(", ");
+    let malgrupp = v.for_vem(x);
+    let mut sprak = x.languages().join(", ");
     if h.via_tolk {
         sprak.push_str(" (med tolk)");
     } else if x.tolk {
         sprak.push_str(" (tolk)");
     }
     let mut insats = x.namn.clone();
-    if x.status != Status::Aktiv {
-        let _ = write!(insats, " ({})", status_str(x.status));
+    if !x.is_active() {
+        let _ = write!(insats, " ({})", x.status.as_str());
     }
     Row {
         id: h.id.to_owned(),
@@ -89,7 +79,7 @@ fn row(ds: &Dataset, h: &Hit<'_>) -> Row {
         omrade: ds.omrade_namn(ds.insats_omraden(h.id, x)).join(", "),
         sprak,
         kontakt: kontakt(h),
-        status: status_str(x.status),
+        status: x.status.as_str(),
         tolk: x.tolk,
     }
 }
@@ -196,7 +186,7 @@ pub fn csv(ds: &Dataset, hits: &[Hit<'_>]) -> String {
             r.behov,
             r.malgrupp,
             r.omrade,
-            Dataset::insats_sprak(&h.insats.data).join(", "),
+            h.insats.data.languages().join(", "),
             if r.tolk { "ja".into() } else { "nej".into() },
             r.status.to_owned(),
             r.kontakt,
@@ -228,7 +218,7 @@ struct JsonHit<'a> {
     behov: &'a [String],
     malgrupper: &'a [String],
     omraden: &'a [String],
-    sprak: Vec<String>,
+    sprak: &'a [String],
     tolk: bool,
     med_tolk: bool,
     status: &'static str,
@@ -248,10 +238,10 @@ pub fn json(ds: &Dataset, hits: &[Hit<'_>]) -> String {
             behov: &h.insats.data.behov,
             malgrupper: &h.insats.data.malgrupper,
             omraden: ds.insats_omraden(h.id, &h.insats.data),
-            sprak: Dataset::insats_sprak(&h.insats.data),
+            sprak: h.insats.data.languages(),
             tolk: h.insats.data.tolk,
             med_tolk: h.via_tolk,
-            status: status_str(h.insats.data.status),
+            status: h.insats.data.status.as_str(),
             kontakt: kontakt(h),
             traff: &h.traff,
         })

@@ -5,9 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::dataset::{Dataset, Entry};
-use crate::model::{
-    Aktor, AtgardStatus, Behov, BehovStatus, Insats, Kontakt, Kostnad, Prioritet, Status,
-};
+use crate::model::{Aktor, Behov, Insats, Kontakt, Prioritet};
 use crate::render::escape::terminal;
 
 const WIDTH: usize = 16;
@@ -58,15 +56,6 @@ fn contacts(out: &mut String, kontakter: &[Kontakt]) {
     }
 }
 
-fn status_str(s: Status) -> &'static str {
-    match s {
-        Status::Aktiv => "aktiv",
-        Status::Planerad => "planerad (på gång)",
-        Status::Pausad => "pausad",
-        Status::Avslutad => "avslutad",
-    }
-}
-
 fn labels<'a>(ids: &'a [String], name: impl Fn(&'a str) -> &'a str) -> String {
     ids.iter()
         .map(|id| {
@@ -93,12 +82,7 @@ pub fn aktor(ds: &Dataset, e: &Entry<Aktor>) -> String {
     let a = &e.data;
     let v = &ds.vokabular;
     let mut out = format!("{} (aktör: {})\n", terminal::line(&a.namn), e.id);
-    let typ = v
-        .aktorstyper
-        .as_ref()
-        .and_then(|l| l.get(&a.typ))
-        .map_or(a.typ.as_str(), |t| t.namn.as_str());
-    field(&mut out, "Typ", typ);
+    field(&mut out, "Typ", v.aktorstyp_namn(&a.typ));
     field(&mut out, "Område", &ds.omrade_namn(&a.omraden).join(", "));
     field(&mut out, "Webb", a.webb.as_deref().unwrap_or_default());
     field(&mut out, "E-post", a.epost.as_deref().unwrap_or_default());
@@ -139,7 +123,7 @@ pub fn aktor(ds: &Dataset, e: &Entry<Aktor>) -> String {
                 "  - {} ({}) – {}",
                 terminal::line(&i.data.namn),
                 i.id,
-                status_str(i.data.status)
+                i.data.status.label()
             );
         }
     }
@@ -157,7 +141,7 @@ pub fn insats(ds: &Dataset, e: &Entry<Insats>) -> String {
         "Aktör",
         &aktor_label(ds, Dataset::aktor_of(&e.id)),
     );
-    field(&mut out, "Status", status_str(x.status));
+    field(&mut out, "Status", x.status.label());
     field(&mut out, "Behov", &labels(&x.behov, |b| v.kategori_namn(b)));
     field(
         &mut out,
@@ -174,25 +158,19 @@ pub fn insats(ds: &Dataset, e: &Entry<Insats>) -> String {
     field(
         &mut out,
         "Språk",
-        &labels(&Dataset::insats_sprak(x), |s| v.sprak_namn(s)),
+        &labels(x.languages(), |s| v.sprak_namn(s)),
     );
     field(&mut out, "Tolk", if x.tolk { "kan ordnas" } else { "nej" });
     let kostnad = match (x.kostnad, x.kostnad_beskrivning.as_deref()) {
-        (Some(Kostnad::Kostnadsfri), d) => format!(
-            "kostnadsfri{}",
+        (Some(kind), d) => format!(
+            "{}{}",
+            kind.as_str(),
             d.map(|d| format!(" – {d}")).unwrap_or_default()
         ),
-        (Some(Kostnad::Avgift), d) => {
-            format!("avgift{}", d.map(|d| format!(" – {d}")).unwrap_or_default())
-        }
         (None, d) => d.unwrap_or_default().to_owned(),
     };
     field(&mut out, "Kostnad", &kostnad);
-    let kanaler: Vec<String> = x
-        .kanaler
-        .iter()
-        .map(|k| format!("{k:?}").to_lowercase())
-        .collect();
+    let kanaler: Vec<&str> = x.kanaler.iter().map(|k| k.as_str()).collect();
     field(&mut out, "Kanaler", &kanaler.join(", "));
     field(&mut out, "Tider", x.tider.as_deref().unwrap_or_default());
     if let Some(p) = &x.plats {
@@ -212,7 +190,7 @@ pub fn insats(ds: &Dataset, e: &Entry<Insats>) -> String {
         "Kapacitet",
         x.kapacitet.as_deref().unwrap_or_default(),
     );
-    let alder = crate::render::age_range(x.min_alder, x.max_alder);
+    let alder = x.age_range();
     field(&mut out, "Ålder", &alder);
     field(&mut out, "Remiss", yes_no(x.remiss));
     field(&mut out, "Anonymt", yes_no(x.anonymt));
@@ -259,19 +237,12 @@ pub fn behov(ds: &Dataset, e: &Entry<Behov>) -> String {
     let b = &e.data;
     let v = &ds.vokabular;
     let mut out = format!("{} (behov: {})\n", terminal::line(&b.titel), e.id);
-    let status = match b.status {
-        BehovStatus::Aktuellt => "aktuellt",
-        BehovStatus::Hanterat => "hanterat",
-        BehovStatus::Inaktuellt => "inaktuellt",
-    };
-    field(&mut out, "Status", status);
-    let prio = match b.prioritet {
-        Some(Prioritet::Hog) => "hög",
-        Some(Prioritet::Medel) => "medel",
-        Some(Prioritet::Lag) => "låg",
-        None => "",
-    };
-    field(&mut out, "Prioritet", prio);
+    field(&mut out, "Status", b.status.as_str());
+    field(
+        &mut out,
+        "Prioritet",
+        b.prioritet.map_or("", Prioritet::label),
+    );
     field(
         &mut out,
         "Kategorier",
@@ -296,12 +267,7 @@ pub fn behov(ds: &Dataset, e: &Entry<Behov>) -> String {
     if !b.atgard.is_empty() {
         let _ = writeln!(out, "\nÅtgärder");
         for a in &b.atgard {
-            let status = match a.status {
-                AtgardStatus::Oppen => "öppen",
-                AtgardStatus::Pagar => "pågår",
-                AtgardStatus::Klar => "klar",
-            };
-            let mut line = format!("  - [{status}] {}", a.beskrivning);
+            let mut line = format!("  - [{}] {}", a.status.label(), a.beskrivning);
             if let Some(ansvarig) = &a.ansvarig {
                 let _ = write!(line, " Ansvarig: {}.", aktor_label(ds, ansvarig));
             }

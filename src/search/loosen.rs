@@ -126,12 +126,7 @@ pub fn explain<'a>(ds: &'a Dataset, q: &Query) -> Empty<'a> {
         );
     }
     // Paused and ended offerings are left out unless asked for.
-    let all = [
-        Status::Aktiv,
-        Status::Planerad,
-        Status::Pausad,
-        Status::Avslutad,
-    ];
+    let all = Status::ALL;
     if q.status.len() < all.len() {
         let filter = if q.status.is_empty() {
             "med --status alla"

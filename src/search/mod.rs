@@ -72,7 +72,7 @@ pub fn search<'a>(ds: &'a Dataset, q: &Query) -> Vec<Hit<'a>> {
             (
                 h.omrade_rank,
                 h.via_tolk,
-                h.insats.data.status != Status::Aktiv,
+                !h.insats.data.is_active(),
                 Reverse(h.score),
             )
         };
@@ -142,7 +142,7 @@ fn matches<'a>(
     }
     let mut via_tolk = false;
     if !q.sprak.is_empty() {
-        let sprak = Dataset::insats_sprak(x);
+        let sprak = x.languages();
         let direct: Vec<&String> = sprak.iter().filter(|s| q.sprak.contains(s)).collect();
         if !direct.is_empty() {
             let names: Vec<&str> = direct.iter().map(|s| v.sprak_namn(s)).collect();

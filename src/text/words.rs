@@ -13,3 +13,22 @@ pub fn and_list(items: &[String]) -> String {
         [init @ .., last] => format!("{} och {last}", init.join(", ")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_read_as_swedish() {
+        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list(&["svenska".into()]), "svenska");
+        assert_eq!(
+            and_list(&["svenska".into(), "engelska".into()]),
+            "svenska och engelska"
+        );
+        assert_eq!(
+            and_list(&["a".into(), "b".into(), "c".into()]),
+            "a, b och c"
+        );
+    }
+}

@@ -176,7 +176,11 @@ pub fn check(ds: &Dataset, out: &mut Vec<Problem>) {
                     Loc::Value(path!["kommun", i, "kod"]),
                     format!("`{}` är ingen kommunkod med fyra siffror", k.kod),
                 ));
-            } else if !areas.lan().iter().any(|l| k.kod.starts_with(&l.kod)) {
+            } else if !areas
+                .lan()
+                .iter()
+                .any(|l| crate::dataset::Areas::kommun_in_lan(&k.kod, &l.kod))
+            {
                 out.push(
                     Problem::new(
                         Code::E022,

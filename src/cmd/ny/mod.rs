@@ -186,7 +186,7 @@ pub fn ny(data: &Path, today: Datum, vad: &NyVad) -> anyhow::Result<i32> {
                     ("namn", toml_string(namn)),
                     ("behov", list(&kategorier)),
                     ("malgrupper", list(&grupper)),
-                    ("status", toml_string(status)),
+                    ("status", toml_string(status.as_str())),
                     ("senast_granskad", granskad),
                 ],
             )

@@ -126,7 +126,7 @@ fn row(scope: &Scope<'_>, id: &str, entry: &Entry<Insats>) -> Option<Row> {
         return None;
     }
     let aktor = ds.aktorer.get(Dataset::aktor_of(id));
-    let for_vem = crate::render::for_vem(v, x);
+    let for_vem = v.for_vem(x);
     let resolved = scope.resolve(written);
     let aktor_namn =
         aktor.map_or_else(|| Dataset::aktor_of(id).to_owned(), |a| a.data.namn.clone());
@@ -137,13 +137,14 @@ fn row(scope: &Scope<'_>, id: &str, entry: &Entry<Insats>) -> Option<Row> {
         aktor_id: Dataset::aktor_of(id).to_owned(),
         sokord: search_words(v, x, &aktor_namn, &var),
         aktor_namn,
-        planerad: x.status != Status::Aktiv,
+        planerad: !x.is_active(),
         status: Phrase::Status(x.status),
         behov: x.behov.clone(),
         for_vem,
         var,
         omrade_koder: codes(&resolved),
-        sprak: Dataset::insats_sprak(x)
+        sprak: x
+            .languages()
             .iter()
             .map(|s| v.sprak_namn(s).to_owned())
             .collect(),
