@@ -8,31 +8,16 @@ use std::fmt;
 
 use super::model::Place;
 use super::phrase::Phrase;
-use crate::model::{AtgardStatus, Kostnad, Prioritet, Status};
+use crate::model::Kostnad;
 
 /// A phrase in Swedish.
 pub fn words(p: &Phrase) -> Cow<'static, str> {
     match p {
         Phrase::DefaultTitle => "Resurskarta".into(),
-        Phrase::Status(s) => match s {
-            Status::Aktiv => "aktiv",
-            Status::Planerad => "planerad",
-            Status::Pausad => "pausad",
-            Status::Avslutad => "avslutad",
-        }
-        .into(),
-        Phrase::Prioritet(p) => match p {
-            Prioritet::Hog => "hög",
-            Prioritet::Medel => "medel",
-            Prioritet::Lag => "låg",
-        }
-        .into(),
-        Phrase::AtgardStatus(s) => match s {
-            AtgardStatus::Oppen => "öppen",
-            AtgardStatus::Pagar => "pågår",
-            AtgardStatus::Klar => "klar",
-        }
-        .into(),
+        // The short words the model writes for people (an offering's status is its id).
+        Phrase::Status(s) => s.as_str().into(),
+        Phrase::Prioritet(p) => p.label().into(),
+        Phrase::AtgardStatus(s) => s.label().into(),
         Phrase::Tackning(t) => t.label().into(),
         Phrase::Kostnad { kind, beskrivning } => match (kind, beskrivning) {
             (Kostnad::Kostnadsfri, None) => "Kostnadsfri".into(),
@@ -61,6 +46,7 @@ impl fmt::Display for Place {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::AtgardStatus;
 
     #[test]
     fn phrases_in_swedish() {

@@ -24,11 +24,7 @@ pub(super) fn sections(s: &Scope<'_>, rows: &[Row]) -> Vec<ActorSection> {
         .map(|a| ActorSection {
             id: a.id.clone(),
             namn: a.data.namn.clone(),
-            typ: v
-                .aktorstyper
-                .as_ref()
-                .and_then(|l| l.get(&a.data.typ))
-                .map_or(a.data.typ.clone(), |t| t.namn.clone()),
+            typ: v.aktorstyp_namn(&a.data.typ).to_owned(),
             var: ds.omrade_namn(&a.data.omraden),
             beskrivning: a.data.beskrivning.clone(),
             behovsbild: a.data.behovsbild.clone(),
