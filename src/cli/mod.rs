@@ -6,12 +6,14 @@
 pub mod error;
 pub mod resolve;
 mod swedish;
+mod values;
 
 pub use swedish::{command, help_for};
+pub use values::{ALLA, is_list};
+use values::{ett_i_taget, parse_datum, status_or_alla};
 
 use std::path::{Path, PathBuf};
 
-use clap::builder::PossibleValue;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::date::Datum;
@@ -487,39 +489,4 @@ pub struct SchemaArgs {
     /// Skriv över befintliga filer i mappen
     #[arg(long)]
     pub skriv_over: bool,
-}
-
-/// Whether a flag's value is a list (`a,b`, or `a,` as the shell leaves `--behov a, b`). A
-/// comma followed by a space is part of a name, as in "Mötesplatser, fritid och idrott".
-pub fn is_list(value: &str) -> bool {
-    value
-        .char_indices()
-        .any(|(i, c)| c == ',' && !value[i + 1..].starts_with(' '))
-}
-
-/// One value of a repeatable flag: a list is refused, so that `--behov a,b` says to repeat
-/// the flag (see [`crate::cli::error`]) instead of looking for a need called "a,b".
-/// The statuses of an offering, and `alla` for all of them (`sok --status`).
-fn status_or_alla() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new(
-        Status::ALL
-            .iter()
-            .map(|s| PossibleValue::new(s.as_str()))
-            .chain([PossibleValue::new(ALLA)]),
-    )
-}
-
-/// `--status alla`: every status.
-pub const ALLA: &str = "alla";
-
-fn ett_i_taget(s: &str) -> Result<String, &'static str> {
-    if is_list(s) {
-        Err("ett värde i taget")
-    } else {
-        Ok(s.to_owned())
-    }
-}
-
-fn parse_datum(s: &str) -> Result<Datum, String> {
-    Datum::parse(s).ok_or_else(|| format!("`{s}` är inget datum; skriv ÅÅÅÅ-MM-DD"))
 }
