@@ -144,7 +144,7 @@ fn publik_leaves_out_everything_internal() {
             // As written, and as escaped for HTML and for Markdown.
             let forms = [
                 v.clone(),
-                resurs::render::sanitize::esc(v),
+                resurs::render::escape::html::esc(v),
                 resurs::render::escape::markdown::text(v),
             ];
             assert!(

@@ -14,7 +14,7 @@ pub struct Html;
 
 impl askama::filters::Escaper for Html {
     fn write_escaped_str<W: fmt::Write>(&self, dest: W, s: &str) -> fmt::Result {
-        crate::render::sanitize::write_esc(dest, s)
+        crate::render::escape::html::write_esc(dest, s)
     }
 }
 
