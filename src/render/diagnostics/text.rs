@@ -15,6 +15,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use rayon::prelude::*;
 
 use crate::diagnostic::{Problem, Severity};
 use crate::render::escape::terminal::line as one;
@@ -28,37 +29,56 @@ const DEFAULT_WIDTH: usize = 140;
 pub fn text(problems: &[Problem], root: &Path) -> String {
     // Each file is read and its lines found once: a file may have a hundred thousand problems.
     let mut sources: HashMap<&Path, Option<Source>> = HashMap::new();
+    for p in problems.iter().filter(|p| p.span.is_some()) {
+        sources
+            .entry(p.file.as_path())
+            .or_insert_with(|| Source::read(&root.join(&p.file)));
+    }
     let width = crate::render::table::terminal_width().unwrap_or(DEFAULT_WIDTH);
     let renderer = Renderer::plain().term_width(width);
-    let mut out = String::new();
-    for p in problems {
-        let excerpt = p.span.as_ref().and_then(|span| {
-            sources
-                .entry(p.file.as_path())
-                .or_insert_with(|| Source::read(&root.join(&p.file)))
-                .as_ref()
-                .and_then(|s| Excerpt::of(s, p.line, span))
-        });
-        let shown = renderer.render(&[group(p, excerpt.as_ref())]);
-        match (&excerpt, shown.split_once('\n')) {
-            // The place is the problem's own line and column (in characters of the file), not
-            // the renderer's count in the escaped and cut excerpt: written here, under the
-            // title, as the renderer writes it (indented by the width of the line numbers).
-            (Some(x), Some((title, rest))) => {
-                let width = (x.line + x.text.matches('\n').count()).to_string().len();
-                let _ = write!(
-                    out,
-                    "{title}\n{:width$}--> {}:{}:{}\n{rest}",
-                    "",
-                    file_shown(p),
-                    p.line,
-                    p.column
-                );
-            }
-            _ => out.push_str(&shown),
-        }
-        out.push_str("\n\n");
+    // Each problem is drawn on its own (in parallel: the renderer is most of the time), then
+    // the drawings are joined in order.
+    let shown: Vec<String> = problems
+        .par_iter()
+        .map(|p| {
+            let excerpt = p.span.as_ref().and_then(|span| {
+                sources
+                    .get(p.file.as_path())
+                    .and_then(Option::as_ref)
+                    .and_then(|s| Excerpt::of(s, p.line, span))
+            });
+            one_problem(p, excerpt.as_ref(), &renderer)
+        })
+        .collect();
+    let mut out = String::with_capacity(shown.iter().map(String::len).sum());
+    for s in &shown {
+        out.push_str(s);
     }
+    out
+}
+
+/// One problem as [`text`] shows it, with the empty line after it.
+fn one_problem(p: &Problem, excerpt: Option<&Excerpt>, renderer: &Renderer) -> String {
+    let shown = renderer.render(&[group(p, excerpt)]);
+    let mut out = String::with_capacity(shown.len() + 64);
+    match (excerpt, shown.split_once('\n')) {
+        // The place is the problem's own line and column (in characters of the file), not
+        // the renderer's count in the escaped and cut excerpt: written here, under the
+        // title, as the renderer writes it (indented by the width of the line numbers).
+        (Some(x), Some((title, rest))) => {
+            let width = (x.line + x.text.matches('\n').count()).to_string().len();
+            let _ = write!(
+                out,
+                "{title}\n{:width$}--> {}:{}:{}\n{rest}",
+                "",
+                file_shown(p),
+                p.line,
+                p.column
+            );
+        }
+        _ => out.push_str(&shown),
+    }
+    out.push_str("\n\n");
     out
 }
 
