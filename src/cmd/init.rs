@@ -140,7 +140,11 @@ fn example_kommun(vok: &crate::model::OmradeVokabular, lan: Option<&str>) -> Str
     vok.kommun
         .iter()
         .find(|k| k.kod == seat)
-        .or_else(|| vok.kommun.iter().find(|k| k.kod.starts_with(lan)))
+        .or_else(|| {
+            vok.kommun
+                .iter()
+                .find(|k| crate::dataset::Areas::kommun_in_lan(&k.kod, lan))
+        })
         .map_or_else(|| "Växjö".to_owned(), |k| k.namn.clone())
 }
 

@@ -143,7 +143,7 @@ pub fn lista(data: &Path, vad: ListaVad) -> anyhow::Result<i32> {
                 for k in areas
                     .kommuner()
                     .iter()
-                    .filter(|k| k.kod.starts_with(&l.kod))
+                    .filter(|k| crate::dataset::Areas::kommun_in_lan(&k.kod, &l.kod))
                 {
                     let _ = writeln!(out, "  {}  {}", k.kod, k.namn);
                 }

@@ -276,6 +276,25 @@ impl Areas {
         kommun.len() == 4 && kommun.starts_with(lan)
     }
 
+    /// The codes of every area that covers `area`, itself first, then its län, then `riket`:
+    /// what the report's script compares an offering's areas with (it computes no
+    /// containment of its own).
+    pub fn covering_codes<'a>(&'a self, area: &'a Area) -> Vec<&'a str> {
+        let mut out = vec![area.code()];
+        if let Area::Kommun(_) = area {
+            out.extend(
+                self.lan()
+                    .iter()
+                    .filter(|l| Self::contains(&Area::Lan(l.kod.clone()), area))
+                    .map(|l| l.kod.as_str()),
+            );
+        }
+        if *area != Area::Riket {
+            out.push(Area::Riket.code());
+        }
+        out
+    }
+
     /// Whether `outer` covers `inner`: riket covers everything, a län its kommuner.
     pub fn contains(outer: &Area, inner: &Area) -> bool {
         match (outer, inner) {
@@ -375,6 +394,15 @@ mod tests {
                 o("0643", "Habo"),
             ],
         })
+    }
+
+    #[test]
+    fn a_kommun_is_covered_by_itself_its_lan_and_riket() {
+        let a = areas();
+        let k = Area::Kommun("0780".into());
+        assert_eq!(a.covering_codes(&k), ["0780", "07", "riket"]);
+        assert_eq!(a.covering_codes(&Area::Lan("03".into())), ["03", "riket"]);
+        assert_eq!(a.covering_codes(&Area::Riket), ["riket"]);
     }
 
     #[test]

@@ -184,6 +184,9 @@ pub struct Summary {
 pub struct FilterKommun {
     pub kod: String,
     pub namn: String,
+    /// The codes of the areas that cover the kommun (itself, its län, `riket`), for the
+    /// script's filter.
+    pub inom: Vec<String>,
 }
 
 /// Everything a report shows.

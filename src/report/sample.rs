@@ -124,6 +124,7 @@ pub fn sample(text: &str) -> Report {
         kommuner: vec![FilterKommun {
             kod: t(),
             namn: t(),
+            inom: vec![t(), "riket".into()],
         }],
     }
 }

@@ -41,6 +41,11 @@ pub(super) fn kommuner(s: &Scope<'_>, rows: &[Row]) -> Vec<FilterKommun> {
         .map(|k| FilterKommun {
             kod: k.kod.clone(),
             namn: k.namn.clone(),
+            inom: areas
+                .covering_codes(&Area::Kommun(k.kod.clone()))
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         })
         .collect();
     kommuner.sort_by_key(|k| crate::text::fold(&k.namn));

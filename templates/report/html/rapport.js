@@ -80,14 +80,15 @@
       });
     };
   }
-  function reaches(list, k) {
-    return list.indexOf(k) >= 0 || list.indexOf(k.slice(0, 2)) >= 0 || list.indexOf('riket') >= 0;
+  function reaches(list, inom) {
+    return inom.some(function (c) { return list.indexOf(c) >= 0; });
   }
   function apply() {
     var words = fold(text.value).split(/\s+/).filter(Boolean).map(matcher);
     var b = need.value, k = place.value, shown = new Map();
+    var inom = k ? place.options[place.selectedIndex].getAttribute('data-inom').split(' ') : [];
     rows.forEach(function (r) {
-      r.el.hidden = !(words.every(function (m) { return m(r.o); }) && (!k || reaches(r.o.areas, k)));
+      r.el.hidden = !(words.every(function (m) { return m(r.o); }) && (!k || reaches(r.o.areas, inom)));
     });
     Array.prototype.forEach.call(document.querySelectorAll('#karta .kategori'), function (c) {
       var visible = c.querySelectorAll('tr[data-id]:not([hidden])');
